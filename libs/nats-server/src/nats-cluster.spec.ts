@@ -1,10 +1,13 @@
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { startNatsCluster, type NatsCluster } from './nats-cluster.js';
 
 describe('startNatsCluster', () => {
   let cluster: NatsCluster | undefined;
+  let nc: NatsConnection | undefined;
   afterEach(async () => {
+    await nc?.close();
+    nc = undefined;
     await cluster?.stop();
     cluster = undefined;
   });
@@ -12,7 +15,7 @@ describe('startNatsCluster', () => {
   it('runs a 3-node JetStream cluster whose R3 stream survives losing a node', async () => {
     cluster = await startNatsCluster({ size: 3, auth: true });
     const admin = cluster.credentials('admin');
-    const nc = await connect({ servers: [...cluster.urls], user: admin.user, pass: admin.pass });
+    nc = await connect({ servers: [...cluster.urls], user: admin.user, pass: admin.pass });
     const jsm = await jetstreamManager(nc);
     const info = await jsm.streams.add({
       name: 'REPLICATED',
@@ -22,11 +25,13 @@ describe('startNatsCluster', () => {
     expect(info.config.num_replicas).toBe(3);
     await jetstream(nc).publish('rep.1', 'one');
 
-    const follower =
-      cluster.nodes.find((n) => n.name !== info.cluster?.leader) ?? cluster.nodes[0]!;
+    // Lose a node that is neither the stream leader nor the one this client is connected to.
+    const connectedTo = nc.info?.server_name;
+    const follower = cluster.nodes.find(
+      (n) => n.name !== info.cluster?.leader && n.name !== connectedTo,
+    )!;
     await follower.kill();
     await jetstream(nc).publish('rep.2', 'two');
     expect((await jsm.streams.info('REPLICATED')).state.messages).toBe(2);
-    await nc.close();
   }, 60_000);
 });

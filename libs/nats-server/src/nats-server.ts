@@ -186,10 +186,14 @@ class ManagedServer implements NatsServer {
   }
 }
 
-/** A random password for `admin` and every agent's user. */
+/**
+ * A random password for `admin` and every agent's user. nats-server parses an environment variable's
+ * value as a config value, so a password must not look like a number, date or boolean: it starts with
+ * a letter and is hex after that.
+ */
 export function generatePasswords(): Map<string, string> {
   const users = [ADMIN_USER, ...AGENTS.map((spec) => spec.agent)];
-  return new Map(users.map((user) => [user, randomBytes(18).toString('base64url')]));
+  return new Map(users.map((user) => [user, `wl${randomBytes(16).toString('hex')}`]));
 }
 
 function writeConfig(
