@@ -106,10 +106,16 @@ export class RequestReplyNotSupportedError extends BusError {
   }
 }
 
+/** Dead-letter reasons a handler may give for a permanent failure. */
+export type PermanentFailureReason = 'HANDLER_FAILED' | 'GRANT_REFUSED' | 'VALIDATION_FAILED';
+
 /** What a `PermanentHandlerError` records in its dead letter. */
 export interface PermanentFailureOptions extends ErrorOptions {
-  /** `GRANT_REFUSED` for a grant that failed verification; `HANDLER_FAILED` (default) otherwise. */
-  readonly reason?: 'HANDLER_FAILED' | 'GRANT_REFUSED';
+  /**
+   * `GRANT_REFUSED` for a grant that failed verification; `VALIDATION_FAILED` for an event whose
+   * content breaks the consuming agent's rules (a bad field); `HANDLER_FAILED` (default) otherwise.
+   */
+  readonly reason?: PermanentFailureReason;
   /** Stable code of the failure, e.g. `GRANT_EXPIRED` (the dead letter's `error_code`). */
   readonly errorCode?: string;
 }
@@ -119,7 +125,7 @@ export interface PermanentFailureOptions extends ErrorOptions {
  * state): the bus dead-letters the message at once instead of redelivering it.
  */
 export class PermanentHandlerError extends BusError {
-  readonly reason: 'HANDLER_FAILED' | 'GRANT_REFUSED';
+  readonly reason: PermanentFailureReason;
   readonly errorCode: string;
 
   constructor(message: string, options: PermanentFailureOptions = {}) {

@@ -8,6 +8,7 @@ export {
   InvalidHandlerPatternError,
   NotConnectedError,
   PermanentHandlerError,
+  type PermanentFailureReason,
   PublishFailedError,
   RequestReplyNotSupportedError,
   StreamsNotReadyError,

@@ -50,6 +50,19 @@ describe('decideSettlement', () => {
     });
   });
 
+  it('dead-letters an event a handler found invalid with VALIDATION_FAILED and its field code', () => {
+    const error = new PermanentHandlerError('asr_confidence must be within 0..1, got 1.7', {
+      reason: 'VALIDATION_FAILED',
+      errorCode: 'PERCEPTION_EVENT_INVALID',
+    });
+    expect(decideSettlement({ kind: 'failed', error }, 1, policy)).toMatchObject({
+      action: 'dead-letter',
+      reason: 'VALIDATION_FAILED',
+      errorCode: 'PERCEPTION_EVENT_INVALID',
+      error: expect.stringContaining('asr_confidence must be within 0..1'),
+    });
+  });
+
   it('dead-letters a rejected message with its reason', () => {
     const outcome = { kind: 'rejected', reason: 'SCOPE_DENIED', error: 'no scope' } as const;
     expect(decideSettlement(outcome, 1, policy)).toEqual({
