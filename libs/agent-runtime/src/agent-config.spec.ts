@@ -1,0 +1,43 @@
+import { agentScopes } from '@warmline/contracts';
+import { readAgentConfig } from './agent-config.js';
+import { AgentConfigError } from './config-error.js';
+
+describe('readAgentConfig', () => {
+  it('applies defaults: local broker, no user, the agent table scopes', () => {
+    const config = readAgentConfig('qualification', {});
+    expect(config.nats).toEqual({
+      servers: ['nats://127.0.0.1:4222'],
+      user: undefined,
+      pass: undefined,
+    });
+    expect(config.scopes).toEqual(agentScopes('qualification'));
+    expect(config.instance).toMatch(/-\d+$/);
+  });
+
+  it('reads servers, the agent password variable and the instance', () => {
+    const config = readAgentConfig('escalation-governor', {
+      NATS_URL: 'nats://a:4222, nats://b:4222',
+      WL_NATS_PASSWORD_ESCALATION_GOVERNOR: 'wl123',
+      WARMLINE_INSTANCE: 'gov-0',
+      WARMLINE_ACK_WAIT_MS: '15000',
+    });
+    expect(config.nats).toEqual({
+      servers: ['nats://a:4222', 'nats://b:4222'],
+      user: 'escalation-governor',
+      pass: 'wl123',
+    });
+    expect(config.instance).toBe('gov-0');
+    expect(config.ackWaitMs).toBe(15_000);
+  });
+
+  it.each([
+    [{ NATS_URL: 'http://x' }, 'NATS_URL: "http://x" is not a NATS URL'],
+    [{ NATS_URL: ' , ' }, 'NATS_URL: lists no server'],
+    [{ WARMLINE_INSTANCE: 'pod.1' }, 'WARMLINE_INSTANCE: "pod.1" must be'],
+    [{ WARMLINE_ACK_WAIT_MS: '-5' }, 'WARMLINE_ACK_WAIT_MS: must be a positive whole number'],
+    [{ WARMLINE_SHUTDOWN_GRACE_MS: 'soon' }, 'WARMLINE_SHUTDOWN_GRACE_MS: must be a positive'],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => readAgentConfig('router', env)).toThrow(AgentConfigError);
+    expect(() => readAgentConfig('router', env)).toThrow(message);
+  });
+});

@@ -1,0 +1,24 @@
+// Public face of @warmline/agent-runtime: what every Warmline agent is built from — config read once,
+// JSON logs with trace ids, the bus and store wired into Nest, and crash-safe checkpointed steps.
+export { optionalMs, readAgentConfig, requiredString, type AgentConfig } from './agent-config.js';
+export { AgentConfigError } from './config-error.js';
+export { AgentLogger } from './agent-logger.js';
+export { AgentRuntimeModule, busOptionsOf } from './agent-runtime.module.js';
+export {
+  CheckpointContentionError,
+  CheckpointedSteps,
+  plainJson,
+  type Decide,
+  type StateCodec,
+  type StepOutcome,
+} from './checkpointed-step.js';
+export { EffectPerformer } from './effect-performer.js';
+export type {
+  AuditEffect,
+  Effect,
+  EffectSink,
+  IntentWriteEffect,
+  PublishEffect,
+} from './effects.js';
+export { READY_MESSAGE, runAgent, startAgent } from './run-agent.js';
+export { AGENT_CONFIG, AGENT_LOGGER, STEPS, STORE } from './tokens.js';
