@@ -89,7 +89,7 @@ export default [
   {
     // Production code never imports the test harness; specs may.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', 'libs/testing/**', '**/test/**'],
+    ignores: ['**/*.spec.ts', 'libs/testing/**', '**/test/**', 'apps/e2e/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH" NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
-nx run stack:build --outputStyle=static >/dev/null
+nx run local-stack:build --outputStyle=static >/dev/null
 exec node tools/stack/dist/main.js "$@"

@@ -15,3 +15,4 @@ export {
   type NatsServerOptions,
 } from '@warmline/nats-server';
 export { eventually, sleep } from './eventually.js';
+export { storedDeadLetters, storedEnvelopes, type StoredEnvelope } from './stream-reader.js';

@@ -13,7 +13,7 @@ import {
   type AgentSpec,
   type InteractionFamily,
 } from '@warmline/contracts';
-import type { StackBroker } from './broker.js';
+import type { StackBroker } from '@warmline/stack';
 
 /** One agent's row of the check. */
 export interface AgentCheck {

@@ -1,9 +1,8 @@
 // `npm start`: the local Warmline stack. Today it brings up the broker the agents run on — nats-server
 // with one user per agent, streams and state provisioned — and proves it with a bus self-check; the
 // agents and a simulated campaign join it as their issues land. Ctrl-C stops everything it started.
-import { openBroker, type StackBroker } from './broker.js';
+import { openBroker, provision, type StackBroker } from '@warmline/stack';
 import { checkBus } from './bus-check.js';
-import { provision } from './provision.js';
 
 const keepRunning = process.argv.includes('--keep-running');
 let broker: StackBroker | null = null;

@@ -1,9 +1,8 @@
 // The local stack's own steps against a real broker: start it with deploy/nats's users, provision,
 // self-check — what `npm start` does — and the clear refusal of an incomplete NATS_URL set-up.
 import { AGENTS } from '@warmline/contracts';
-import { openBroker, type StackBroker } from './broker.js';
+import { openBroker, provision, type StackBroker } from '@warmline/stack';
 import { checkBus } from './bus-check.js';
-import { provision } from './provision.js';
 
 describe('the local stack', () => {
   let broker: StackBroker | undefined;
