@@ -2,13 +2,14 @@
 // partitioned consumers of the families it handles. The Nest transport and client wrap it.
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Family, InteractionFamily } from '@warmline/contracts';
+import type { Family, InteractionFamily, warmline } from '@warmline/contracts';
 import { connectBus } from './connection.js';
 import { ConnectionWatch } from './connection-watch.js';
 import { DeadLetterWriter } from './dead-letter.js';
 import type { EnvelopeHandler } from './delivery.js';
 import { describe } from './errors.js';
 import { FamilyConsumer } from './family-consumer.js';
+import { watchLatest, type LatestHandler, type LatestWatch } from './latest-watch.js';
 import { resolveBusOptions, type EventBusOptions, type ResolvedBusOptions } from './options.js';
 import { EventPublisher, type EnvelopeInit, type PublishReceipt } from './publisher.js';
 import { verifyStreams } from './streams.js';
@@ -28,6 +29,7 @@ const DEAD_LETTER_FAMILY = 'dlq' satisfies Family;
 /** One agent replica's connection to the Warmline bus. */
 export class EventBus {
   private readonly consumers: FamilyConsumer[] = [];
+  private readonly watches: LatestWatch[] = [];
   private closing: Promise<void> | null = null;
 
   private constructor(
@@ -69,6 +71,31 @@ export class EventBus {
     init: EnvelopeInit,
   ): Promise<PublishReceipt> {
     return this.publisher.publish(family, interactionId, init);
+  }
+
+  /** Publishes a closer's presence on wl.closer.<closer_id>; see `EventPublisher.publishCloserPresence`. */
+  publishCloserPresence(
+    presence: warmline.v1.ICloserPresence,
+    init?: Parameters<EventPublisher['publishCloserPresence']>[1],
+  ): Promise<PublishReceipt> {
+    return this.publisher.publishCloserPresence(presence, init);
+  }
+
+  /**
+   * Watches a family keyed by something other than an interaction (closer presence) as a live
+   * table: the latest envelope per subject, then every new one. Stopped by `close()`.
+   */
+  async watchLatest(family: Family, handler: LatestHandler): Promise<LatestWatch> {
+    await verifyStreams(this.jsm, [family]);
+    const watch = await watchLatest(
+      this.jsm.jetstream(),
+      family,
+      handler,
+      this.options.deserializer,
+      this.options.logger,
+    );
+    this.watches.push(watch);
+    return watch;
   }
 
   /**
@@ -129,6 +156,7 @@ export class EventBus {
   }
 
   private async shutdown(): Promise<void> {
+    await Promise.all(this.watches.map((w) => w.stop()));
     await Promise.all(this.consumers.map((c) => c.stop(this.options.shutdownGraceMs)));
     if (this.nc.isClosed()) return;
     try {

@@ -25,6 +25,7 @@ export {
 } from './streams.js';
 export { connectBus, type BusConnectionOptions } from './connection.js';
 export { EventBus, type BusHealth } from './event-bus.js';
+export type { LatestHandler, LatestWatch } from './latest-watch.js';
 export type { EventBusOptions } from './options.js';
 export type {
   EnvelopeInit,

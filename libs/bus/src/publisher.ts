@@ -5,6 +5,7 @@ import type { JetStreamClient, PubAck } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import {
+  closerSubject,
   deadLetterSubject,
   envelopeBodyCase,
   subjectFor,
@@ -69,6 +70,18 @@ export class EventPublisher {
       );
     }
     return this.send(subjectFor(family, interactionId), this.envelope({ ...init, interactionId }));
+  }
+
+  /**
+   * Publishes a closer's presence on `wl.closer.<closer_id>` (keyed by closer, not interaction; the
+   * stream keeps the latest per closer for readers that watch it).
+   */
+  async publishCloserPresence(
+    presence: warmline.v1.ICloserPresence,
+    init: Omit<EnvelopeInit, 'closerPresence' | 'interactionId'> = {},
+  ): Promise<PublishReceipt> {
+    const closerId = presence.closerId ?? '';
+    return this.send(closerSubject(closerId), this.envelope({ ...init, closerPresence: presence }));
   }
 
   /**

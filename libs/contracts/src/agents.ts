@@ -31,16 +31,16 @@ export const AGENTS = [
   }),
   agent('scheduler', {
     publishes: ['appointment', 'telephony'],
-    consumes: ['decision', 'handoff'],
+    consumes: ['decision', 'handoff', 'schedule'],
     reads: ['closer', 'intent'],
   }),
   agent('gateway', {
-    publishes: ['perception', 'callprogress', 'reservation', 'closer'],
+    publishes: ['perception', 'callprogress', 'reservation', 'schedule', 'closer'],
     consumes: ['telephony'],
     reads: ['intent', 'decision', 'handoff', 'appointment', 'closer', 'dlq'],
   }),
   agent('simulator', {
-    publishes: ['perception', 'callprogress', 'reservation', 'closer'],
+    publishes: ['perception', 'callprogress', 'reservation', 'schedule', 'closer'],
     consumes: ['telephony'],
     reads: ['signal', 'intent', 'decision', 'handoff', 'appointment', 'closer', 'dlq'],
   }),

@@ -3,7 +3,7 @@ import type { warmline } from './generated/warmline.js';
 /** Name of the `Envelope.body` oneof case that is set, e.g. "signal" or "deadLetter". */
 export type BodyCase = NonNullable<warmline.v1.Envelope['body']>;
 
-/** Every body case, in field-number order (Envelope fields 20..32). */
+/** Every body case, in field-number order (Envelope fields 20..33). */
 export const BODY_CASES: readonly BodyCase[] = [
   'perceptionEvent',
   'signal',
@@ -18,6 +18,7 @@ export const BODY_CASES: readonly BodyCase[] = [
   'closerPresence',
   'appointmentEvent',
   'deadLetter',
+  'appointmentChangeRequest',
 ];
 
 /** Body cases whose envelopes are not keyed by an interaction (interaction_id may be empty). */

@@ -133,6 +133,7 @@ describe('family table (docs/bus.md)', () => {
     );
     expect(table).toEqual({
       perception: ['WL_PERCEPTION', 'perception.publish'],
+      schedule: ['WL_SCHEDULE', 'appointment.change'],
       signal: ['WL_SIGNAL', 'signal.publish'],
       intent: ['WL_INTENT', 'intent.publish'],
       decision: ['WL_DECISION', 'decision.publish'],
@@ -157,6 +158,6 @@ describe('family table (docs/bus.md)', () => {
   it('assigns every body case to exactly one family', () => {
     const bodies = FAMILIES.flatMap((f) => f.bodies);
     expect(new Set(bodies).size).toBe(bodies.length);
-    expect(bodies).toHaveLength(13);
+    expect(bodies).toHaveLength(14);
   });
 });

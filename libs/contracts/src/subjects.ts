@@ -48,6 +48,9 @@ export const FAMILIES = [
   family('appointment', 'WL_APPOINTMENT', 'appointment.publish', 'interaction', [
     'appointmentEvent',
   ]),
+  family('schedule', 'WL_SCHEDULE', 'appointment.change', 'interaction', [
+    'appointmentChangeRequest',
+  ]),
   family('closer', 'WL_CLOSER', 'closer.presence', 'closer', ['closerPresence']),
   family('dlq', 'WL_DEADLETTER', 'deadletter.publish', 'agent', ['deadLetter']),
 ] as const;

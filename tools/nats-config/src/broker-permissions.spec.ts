@@ -84,6 +84,7 @@ function bodyOf(family: InteractionFamily): Record<string, unknown> {
     callprogress: { callProgress: {} },
     reservation: { reservationResponse: {} },
     appointment: { appointmentEvent: {} },
+    schedule: { appointmentChangeRequest: { requestId: 'r-1' } },
   };
   return bodies[family];
 }
@@ -134,6 +135,7 @@ describe('deploy/nats/users.conf on a real broker', () => {
           'callprogress',
           'reservation',
           'appointment',
+          'schedule',
         ] as InteractionFamily[]
       ).filter((f) => !owned.has(f));
       for (const family of foreign) {

@@ -34,6 +34,7 @@ const SAMPLE_BODIES: Record<InteractionFamily, Record<string, unknown>> = {
   callprogress: { callProgress: {} },
   reservation: { reservationResponse: {} },
   appointment: { appointmentEvent: {} },
+  schedule: { appointmentChangeRequest: { requestId: 'self-check' } },
 };
 
 /** Runs the check for every agent of the table. */

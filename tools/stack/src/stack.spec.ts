@@ -15,7 +15,7 @@ describe('the local stack', () => {
     broker = await openBroker({});
     expect(broker.owned).toBe(true);
     expect(await provision(broker)).toEqual({
-      streamsCreated: 11,
+      streamsCreated: 12,
       streamsUnchanged: 0,
       bucketsCreated: 5,
       bucketsExisting: 0,

@@ -305,4 +305,20 @@ export const BODIES: Record<string, Body> = {
       errorCode: 'DECODE_FAILED',
     },
   },
+  appointmentReschedule: {
+    appointmentChangeRequest: {
+      requestId: 'chg-1',
+      appointmentId: 'apt-1',
+      requestedBy: 'buyer',
+      reschedule: { window: consentWindow, reason: 'buyer travels on Thursday' },
+    },
+  },
+  appointmentCancel: {
+    appointmentChangeRequest: {
+      requestId: 'chg-2',
+      appointmentId: 'apt-1',
+      requestedBy: 'closer:c-17',
+      cancel: { reason: 'buyer bought elsewhere' },
+    },
+  },
 };

@@ -806,6 +806,333 @@ export namespace warmline {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        /** Properties of an AppointmentChangeRequest. */
+        interface IAppointmentChangeRequest {
+
+            /** AppointmentChangeRequest requestId */
+            requestId?: (string|null);
+
+            /** AppointmentChangeRequest appointmentId */
+            appointmentId?: (string|null);
+
+            /** AppointmentChangeRequest requestedBy */
+            requestedBy?: (string|null);
+
+            /** AppointmentChangeRequest reschedule */
+            reschedule?: (warmline.v1.AppointmentChangeRequest.IReschedule|null);
+
+            /** AppointmentChangeRequest cancel */
+            cancel?: (warmline.v1.AppointmentChangeRequest.ICancel|null);
+        }
+
+        /** Represents an AppointmentChangeRequest. */
+        class AppointmentChangeRequest implements IAppointmentChangeRequest {
+
+            /**
+             * Constructs a new AppointmentChangeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: warmline.v1.IAppointmentChangeRequest);
+
+            /** AppointmentChangeRequest requestId. */
+            public requestId: string;
+
+            /** AppointmentChangeRequest appointmentId. */
+            public appointmentId: string;
+
+            /** AppointmentChangeRequest requestedBy. */
+            public requestedBy: string;
+
+            /** AppointmentChangeRequest reschedule. */
+            public reschedule?: (warmline.v1.AppointmentChangeRequest.IReschedule|null);
+
+            /** AppointmentChangeRequest cancel. */
+            public cancel?: (warmline.v1.AppointmentChangeRequest.ICancel|null);
+
+            /** AppointmentChangeRequest change. */
+            public change?: ("reschedule"|"cancel");
+
+            /**
+             * Creates a new AppointmentChangeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AppointmentChangeRequest instance
+             */
+            public static create(properties?: warmline.v1.IAppointmentChangeRequest): warmline.v1.AppointmentChangeRequest;
+
+            /**
+             * Encodes the specified AppointmentChangeRequest message. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.verify|verify} messages.
+             * @param message AppointmentChangeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: warmline.v1.IAppointmentChangeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified AppointmentChangeRequest message, length delimited. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.verify|verify} messages.
+             * @param message AppointmentChangeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encodeDelimited(message: warmline.v1.IAppointmentChangeRequest, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AppointmentChangeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns AppointmentChangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warmline.v1.AppointmentChangeRequest;
+
+            /**
+             * Decodes an AppointmentChangeRequest message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns AppointmentChangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): warmline.v1.AppointmentChangeRequest;
+
+            /**
+             * Verifies an AppointmentChangeRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            public static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an AppointmentChangeRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns AppointmentChangeRequest
+             */
+            public static fromObject(object: { [k: string]: any }): warmline.v1.AppointmentChangeRequest;
+
+            /**
+             * Creates a plain object from an AppointmentChangeRequest message. Also converts values to other types if specified.
+             * @param message AppointmentChangeRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            public static toObject(message: warmline.v1.AppointmentChangeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this AppointmentChangeRequest to JSON.
+             * @returns JSON object
+             */
+            public toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the default type url for AppointmentChangeRequest
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        namespace AppointmentChangeRequest {
+
+            /** Properties of a Reschedule. */
+            interface IReschedule {
+
+                /** Reschedule window */
+                window?: (warmline.v1.IConsentWindow|null);
+
+                /** Reschedule reason */
+                reason?: (string|null);
+            }
+
+            /** Represents a Reschedule. */
+            class Reschedule implements IReschedule {
+
+                /**
+                 * Constructs a new Reschedule.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warmline.v1.AppointmentChangeRequest.IReschedule);
+
+                /** Reschedule window. */
+                public window?: (warmline.v1.IConsentWindow|null);
+
+                /** Reschedule reason. */
+                public reason: string;
+
+                /**
+                 * Creates a new Reschedule instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Reschedule instance
+                 */
+                public static create(properties?: warmline.v1.AppointmentChangeRequest.IReschedule): warmline.v1.AppointmentChangeRequest.Reschedule;
+
+                /**
+                 * Encodes the specified Reschedule message. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Reschedule.verify|verify} messages.
+                 * @param message Reschedule message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(message: warmline.v1.AppointmentChangeRequest.IReschedule, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified Reschedule message, length delimited. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Reschedule.verify|verify} messages.
+                 * @param message Reschedule message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: warmline.v1.AppointmentChangeRequest.IReschedule, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Reschedule message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns Reschedule
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warmline.v1.AppointmentChangeRequest.Reschedule;
+
+                /**
+                 * Decodes a Reschedule message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns Reschedule
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): warmline.v1.AppointmentChangeRequest.Reschedule;
+
+                /**
+                 * Verifies a Reschedule message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a Reschedule message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Reschedule
+                 */
+                public static fromObject(object: { [k: string]: any }): warmline.v1.AppointmentChangeRequest.Reschedule;
+
+                /**
+                 * Creates a plain object from a Reschedule message. Also converts values to other types if specified.
+                 * @param message Reschedule
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(message: warmline.v1.AppointmentChangeRequest.Reschedule, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Reschedule to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for Reschedule
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+
+            /** Properties of a Cancel. */
+            interface ICancel {
+
+                /** Cancel reason */
+                reason?: (string|null);
+            }
+
+            /** Represents a Cancel. */
+            class Cancel implements ICancel {
+
+                /**
+                 * Constructs a new Cancel.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warmline.v1.AppointmentChangeRequest.ICancel);
+
+                /** Cancel reason. */
+                public reason: string;
+
+                /**
+                 * Creates a new Cancel instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Cancel instance
+                 */
+                public static create(properties?: warmline.v1.AppointmentChangeRequest.ICancel): warmline.v1.AppointmentChangeRequest.Cancel;
+
+                /**
+                 * Encodes the specified Cancel message. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Cancel.verify|verify} messages.
+                 * @param message Cancel message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encode(message: warmline.v1.AppointmentChangeRequest.ICancel, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Encodes the specified Cancel message, length delimited. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Cancel.verify|verify} messages.
+                 * @param message Cancel message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                public static encodeDelimited(message: warmline.v1.AppointmentChangeRequest.ICancel, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Cancel message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns Cancel
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warmline.v1.AppointmentChangeRequest.Cancel;
+
+                /**
+                 * Decodes a Cancel message from the specified reader or buffer, length delimited.
+                 * @param reader Reader or buffer to decode from
+                 * @returns Cancel
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): warmline.v1.AppointmentChangeRequest.Cancel;
+
+                /**
+                 * Verifies a Cancel message.
+                 * @param message Plain object to verify
+                 * @returns `null` if valid, otherwise the reason why it is not
+                 */
+                public static verify(message: { [k: string]: any }): (string|null);
+
+                /**
+                 * Creates a Cancel message from a plain object. Also converts values to their respective internal types.
+                 * @param object Plain object
+                 * @returns Cancel
+                 */
+                public static fromObject(object: { [k: string]: any }): warmline.v1.AppointmentChangeRequest.Cancel;
+
+                /**
+                 * Creates a plain object from a Cancel message. Also converts values to other types if specified.
+                 * @param message Cancel
+                 * @param [options] Conversion options
+                 * @returns Plain object
+                 */
+                public static toObject(message: warmline.v1.AppointmentChangeRequest.Cancel, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+                /**
+                 * Converts this Cancel to JSON.
+                 * @returns JSON object
+                 */
+                public toJSON(): { [k: string]: any };
+
+                /**
+                 * Gets the default type url for Cancel
+                 * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns The default type url
+                 */
+                public static getTypeUrl(typeUrlPrefix?: string): string;
+            }
+        }
+
         /** Properties of an AppointmentCancelled. */
         interface IAppointmentCancelled {
 
@@ -6577,6 +6904,9 @@ export namespace warmline {
 
             /** Envelope deadLetter */
             deadLetter?: (warmline.v1.IDeadLetter|null);
+
+            /** Envelope appointmentChangeRequest */
+            appointmentChangeRequest?: (warmline.v1.IAppointmentChangeRequest|null);
         }
 
         /** Represents an Envelope. */
@@ -6654,8 +6984,11 @@ export namespace warmline {
             /** Envelope deadLetter. */
             public deadLetter?: (warmline.v1.IDeadLetter|null);
 
+            /** Envelope appointmentChangeRequest. */
+            public appointmentChangeRequest?: (warmline.v1.IAppointmentChangeRequest|null);
+
             /** Envelope body. */
-            public body?: ("perceptionEvent"|"signal"|"intentStateChanged"|"escalationDecision"|"grantRevoked"|"handoffEvent"|"reservationEvent"|"reservationResponse"|"telephonyCommand"|"callProgress"|"closerPresence"|"appointmentEvent"|"deadLetter");
+            public body?: ("perceptionEvent"|"signal"|"intentStateChanged"|"escalationDecision"|"grantRevoked"|"handoffEvent"|"reservationEvent"|"reservationResponse"|"telephonyCommand"|"callProgress"|"closerPresence"|"appointmentEvent"|"deadLetter"|"appointmentChangeRequest");
 
             /**
              * Creates a new Envelope instance using the specified properties.

@@ -2785,6 +2785,962 @@ export const warmline = $root.warmline = (() => {
             return AppointmentRescheduled;
         })();
 
+        v1.AppointmentChangeRequest = (function() {
+
+            /**
+             * Properties of an AppointmentChangeRequest.
+             * @memberof warmline.v1
+             * @interface IAppointmentChangeRequest
+             * @property {string|null} [requestId] AppointmentChangeRequest requestId
+             * @property {string|null} [appointmentId] AppointmentChangeRequest appointmentId
+             * @property {string|null} [requestedBy] AppointmentChangeRequest requestedBy
+             * @property {warmline.v1.AppointmentChangeRequest.IReschedule|null} [reschedule] AppointmentChangeRequest reschedule
+             * @property {warmline.v1.AppointmentChangeRequest.ICancel|null} [cancel] AppointmentChangeRequest cancel
+             */
+
+            /**
+             * Constructs a new AppointmentChangeRequest.
+             * @memberof warmline.v1
+             * @classdesc Represents an AppointmentChangeRequest.
+             * @implements IAppointmentChangeRequest
+             * @constructor
+             * @param {warmline.v1.IAppointmentChangeRequest=} [properties] Properties to set
+             */
+            function AppointmentChangeRequest(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * AppointmentChangeRequest requestId.
+             * @member {string} requestId
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @instance
+             */
+            AppointmentChangeRequest.prototype.requestId = "";
+
+            /**
+             * AppointmentChangeRequest appointmentId.
+             * @member {string} appointmentId
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @instance
+             */
+            AppointmentChangeRequest.prototype.appointmentId = "";
+
+            /**
+             * AppointmentChangeRequest requestedBy.
+             * @member {string} requestedBy
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @instance
+             */
+            AppointmentChangeRequest.prototype.requestedBy = "";
+
+            /**
+             * AppointmentChangeRequest reschedule.
+             * @member {warmline.v1.AppointmentChangeRequest.IReschedule|null|undefined} reschedule
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @instance
+             */
+            AppointmentChangeRequest.prototype.reschedule = null;
+
+            /**
+             * AppointmentChangeRequest cancel.
+             * @member {warmline.v1.AppointmentChangeRequest.ICancel|null|undefined} cancel
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @instance
+             */
+            AppointmentChangeRequest.prototype.cancel = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * AppointmentChangeRequest change.
+             * @member {"reschedule"|"cancel"|undefined} change
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @instance
+             */
+            Object.defineProperty(AppointmentChangeRequest.prototype, "change", {
+                get: $util.oneOfGetter($oneOfFields = ["reschedule", "cancel"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new AppointmentChangeRequest instance using the specified properties.
+             * @function create
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {warmline.v1.IAppointmentChangeRequest=} [properties] Properties to set
+             * @returns {warmline.v1.AppointmentChangeRequest} AppointmentChangeRequest instance
+             */
+            AppointmentChangeRequest.create = function create(properties) {
+                return new AppointmentChangeRequest(properties);
+            };
+
+            /**
+             * Encodes the specified AppointmentChangeRequest message. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.verify|verify} messages.
+             * @function encode
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {warmline.v1.IAppointmentChangeRequest} message AppointmentChangeRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AppointmentChangeRequest.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.requestId != null && Object.hasOwnProperty.call(message, "requestId") && message.requestId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.requestId);
+                if (message.appointmentId != null && Object.hasOwnProperty.call(message, "appointmentId") && message.appointmentId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.appointmentId);
+                if (message.requestedBy != null && Object.hasOwnProperty.call(message, "requestedBy") && message.requestedBy !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.requestedBy);
+                if (message.reschedule != null && Object.hasOwnProperty.call(message, "reschedule"))
+                    $root.warmline.v1.AppointmentChangeRequest.Reschedule.encode(message.reschedule, writer.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
+                if (message.cancel != null && Object.hasOwnProperty.call(message, "cancel"))
+                    $root.warmline.v1.AppointmentChangeRequest.Cancel.encode(message.cancel, writer.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                if (message.$unknowns != null && Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified AppointmentChangeRequest message, length delimited. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {warmline.v1.IAppointmentChangeRequest} message AppointmentChangeRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AppointmentChangeRequest.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes an AppointmentChangeRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {warmline.v1.AppointmentChangeRequest} AppointmentChangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AppointmentChangeRequest.decode = function decode(reader, length, z, q, g) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (q === undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw Error("max depth exceeded");
+                let end, message, v;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = g || new AppointmentChangeRequest();
+                while (reader.pos < end) {
+                    let s = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === z) {
+                        z = undefined;
+                        break;
+                    }
+                    let u = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = reader.stringVerify()).length)
+                                message.requestId = v;
+                            else
+                                delete message.requestId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = reader.stringVerify()).length)
+                                message.appointmentId = v;
+                            else
+                                delete message.appointmentId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = reader.stringVerify()).length)
+                                message.requestedBy = v;
+                            else
+                                delete message.requestedBy;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            message.reschedule = $root.warmline.v1.AppointmentChangeRequest.Reschedule.decode(reader, reader.size(), undefined, q + 1, message.reschedule);
+                            message.change = "reschedule";
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            message.cancel = $root.warmline.v1.AppointmentChangeRequest.Cancel.decode(reader, reader.size(), undefined, q + 1, message.cancel);
+                            message.change = "cancel";
+                            continue;
+                        }
+                    }
+                    reader.skipType(u, q, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(s, reader.pos));
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (z !== undefined)
+                    throw Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an AppointmentChangeRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {warmline.v1.AppointmentChangeRequest} AppointmentChangeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AppointmentChangeRequest.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an AppointmentChangeRequest message.
+             * @function verify
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AppointmentChangeRequest.verify = function verify(message, q) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.requestId != null && Object.hasOwnProperty.call(message, "requestId"))
+                    if (!$util.isString(message.requestId))
+                        return "requestId: string expected";
+                if (message.appointmentId != null && Object.hasOwnProperty.call(message, "appointmentId"))
+                    if (!$util.isString(message.appointmentId))
+                        return "appointmentId: string expected";
+                if (message.requestedBy != null && Object.hasOwnProperty.call(message, "requestedBy"))
+                    if (!$util.isString(message.requestedBy))
+                        return "requestedBy: string expected";
+                if (message.reschedule != null && Object.hasOwnProperty.call(message, "reschedule")) {
+                    properties.change = 1;
+                    {
+                        let error = $root.warmline.v1.AppointmentChangeRequest.Reschedule.verify(message.reschedule, q + 1);
+                        if (error)
+                            return "reschedule." + error;
+                    }
+                }
+                if (message.cancel != null && Object.hasOwnProperty.call(message, "cancel")) {
+                    if (properties.change === 1)
+                        return "change: multiple values";
+                    properties.change = 1;
+                    {
+                        let error = $root.warmline.v1.AppointmentChangeRequest.Cancel.verify(message.cancel, q + 1);
+                        if (error)
+                            return "cancel." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AppointmentChangeRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {warmline.v1.AppointmentChangeRequest} AppointmentChangeRequest
+             */
+            AppointmentChangeRequest.fromObject = function fromObject(object, q) {
+                if (object instanceof AppointmentChangeRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw TypeError(".warmline.v1.AppointmentChangeRequest: object expected");
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let message = new AppointmentChangeRequest();
+                if (object.requestId != null)
+                    if (typeof object.requestId !== "string" || object.requestId.length)
+                        message.requestId = String(object.requestId);
+                if (object.appointmentId != null)
+                    if (typeof object.appointmentId !== "string" || object.appointmentId.length)
+                        message.appointmentId = String(object.appointmentId);
+                if (object.requestedBy != null)
+                    if (typeof object.requestedBy !== "string" || object.requestedBy.length)
+                        message.requestedBy = String(object.requestedBy);
+                if (object.reschedule != null) {
+                    if (!$util.isObject(object.reschedule))
+                        throw TypeError(".warmline.v1.AppointmentChangeRequest.reschedule: object expected");
+                    message.reschedule = $root.warmline.v1.AppointmentChangeRequest.Reschedule.fromObject(object.reschedule, q + 1);
+                }
+                if (object.cancel != null) {
+                    if (!$util.isObject(object.cancel))
+                        throw TypeError(".warmline.v1.AppointmentChangeRequest.cancel: object expected");
+                    message.cancel = $root.warmline.v1.AppointmentChangeRequest.Cancel.fromObject(object.cancel, q + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an AppointmentChangeRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {warmline.v1.AppointmentChangeRequest} message AppointmentChangeRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AppointmentChangeRequest.toObject = function toObject(message, options, q) {
+                if (!options)
+                    options = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.requestId = "";
+                    object.appointmentId = "";
+                    object.requestedBy = "";
+                }
+                if (message.requestId != null && Object.hasOwnProperty.call(message, "requestId"))
+                    object.requestId = message.requestId;
+                if (message.appointmentId != null && Object.hasOwnProperty.call(message, "appointmentId"))
+                    object.appointmentId = message.appointmentId;
+                if (message.requestedBy != null && Object.hasOwnProperty.call(message, "requestedBy"))
+                    object.requestedBy = message.requestedBy;
+                if (message.reschedule != null && Object.hasOwnProperty.call(message, "reschedule")) {
+                    object.reschedule = $root.warmline.v1.AppointmentChangeRequest.Reschedule.toObject(message.reschedule, options, q + 1);
+                    if (options.oneofs)
+                        object.change = "reschedule";
+                }
+                if (message.cancel != null && Object.hasOwnProperty.call(message, "cancel")) {
+                    object.cancel = $root.warmline.v1.AppointmentChangeRequest.Cancel.toObject(message.cancel, options, q + 1);
+                    if (options.oneofs)
+                        object.change = "cancel";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this AppointmentChangeRequest to JSON.
+             * @function toJSON
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AppointmentChangeRequest.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for AppointmentChangeRequest
+             * @function getTypeUrl
+             * @memberof warmline.v1.AppointmentChangeRequest
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            AppointmentChangeRequest.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/warmline.v1.AppointmentChangeRequest";
+            };
+
+            AppointmentChangeRequest.Reschedule = (function() {
+
+                /**
+                 * Properties of a Reschedule.
+                 * @memberof warmline.v1.AppointmentChangeRequest
+                 * @interface IReschedule
+                 * @property {warmline.v1.IConsentWindow|null} [window] Reschedule window
+                 * @property {string|null} [reason] Reschedule reason
+                 */
+
+                /**
+                 * Constructs a new Reschedule.
+                 * @memberof warmline.v1.AppointmentChangeRequest
+                 * @classdesc Represents a Reschedule.
+                 * @implements IReschedule
+                 * @constructor
+                 * @param {warmline.v1.AppointmentChangeRequest.IReschedule=} [properties] Properties to set
+                 */
+                function Reschedule(properties) {
+                    if (properties)
+                        for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                }
+
+                /**
+                 * Reschedule window.
+                 * @member {warmline.v1.IConsentWindow|null|undefined} window
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @instance
+                 */
+                Reschedule.prototype.window = null;
+
+                /**
+                 * Reschedule reason.
+                 * @member {string} reason
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @instance
+                 */
+                Reschedule.prototype.reason = "";
+
+                /**
+                 * Creates a new Reschedule instance using the specified properties.
+                 * @function create
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.IReschedule=} [properties] Properties to set
+                 * @returns {warmline.v1.AppointmentChangeRequest.Reschedule} Reschedule instance
+                 */
+                Reschedule.create = function create(properties) {
+                    return new Reschedule(properties);
+                };
+
+                /**
+                 * Encodes the specified Reschedule message. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Reschedule.verify|verify} messages.
+                 * @function encode
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.IReschedule} message Reschedule message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Reschedule.encode = function encode(message, writer, q) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (message.window != null && Object.hasOwnProperty.call(message, "window"))
+                        $root.warmline.v1.ConsentWindow.encode(message.window, writer.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                    if (message.reason != null && Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                    if (message.$unknowns != null && Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Reschedule message, length delimited. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Reschedule.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.IReschedule} message Reschedule message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Reschedule.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer).ldelim();
+                };
+
+                /**
+                 * Decodes a Reschedule message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warmline.v1.AppointmentChangeRequest.Reschedule} Reschedule
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Reschedule.decode = function decode(reader, length, z, q, g) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw Error("max depth exceeded");
+                    let end, message, v;
+                    if (length === undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = g || new Reschedule();
+                    while (reader.pos < end) {
+                        let s = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === z) {
+                            z = undefined;
+                            break;
+                        }
+                        let u = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                message.window = $root.warmline.v1.ConsentWindow.decode(reader, reader.size(), undefined, q + 1, message.window);
+                                continue;
+                            }
+                        case 2: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = reader.stringVerify()).length)
+                                    message.reason = v;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        }
+                        reader.skipType(u, q, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(s, reader.pos));
+                        }
+                    }
+                    if (length !== undefined) {
+                        if (reader.pos !== end)
+                            throw RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (z !== undefined)
+                        throw Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a Reschedule message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {warmline.v1.AppointmentChangeRequest.Reschedule} Reschedule
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Reschedule.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a Reschedule message.
+                 * @function verify
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Reschedule.verify = function verify(message, q) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.window != null && Object.hasOwnProperty.call(message, "window")) {
+                        let error = $root.warmline.v1.ConsentWindow.verify(message.window, q + 1);
+                        if (error)
+                            return "window." + error;
+                    }
+                    if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                        if (!$util.isString(message.reason))
+                            return "reason: string expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a Reschedule message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {warmline.v1.AppointmentChangeRequest.Reschedule} Reschedule
+                 */
+                Reschedule.fromObject = function fromObject(object, q) {
+                    if (object instanceof Reschedule)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw TypeError(".warmline.v1.AppointmentChangeRequest.Reschedule: object expected");
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    let message = new Reschedule();
+                    if (object.window != null) {
+                        if (!$util.isObject(object.window))
+                            throw TypeError(".warmline.v1.AppointmentChangeRequest.Reschedule.window: object expected");
+                        message.window = $root.warmline.v1.ConsentWindow.fromObject(object.window, q + 1);
+                    }
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = String(object.reason);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Reschedule message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.Reschedule} message Reschedule
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Reschedule.toObject = function toObject(message, options, q) {
+                    if (!options)
+                        options = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.window = null;
+                        object.reason = "";
+                    }
+                    if (message.window != null && Object.hasOwnProperty.call(message, "window"))
+                        object.window = $root.warmline.v1.ConsentWindow.toObject(message.window, options, q + 1);
+                    if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    return object;
+                };
+
+                /**
+                 * Converts this Reschedule to JSON.
+                 * @function toJSON
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Reschedule.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for Reschedule
+                 * @function getTypeUrl
+                 * @memberof warmline.v1.AppointmentChangeRequest.Reschedule
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                Reschedule.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/warmline.v1.AppointmentChangeRequest.Reschedule";
+                };
+
+                return Reschedule;
+            })();
+
+            AppointmentChangeRequest.Cancel = (function() {
+
+                /**
+                 * Properties of a Cancel.
+                 * @memberof warmline.v1.AppointmentChangeRequest
+                 * @interface ICancel
+                 * @property {string|null} [reason] Cancel reason
+                 */
+
+                /**
+                 * Constructs a new Cancel.
+                 * @memberof warmline.v1.AppointmentChangeRequest
+                 * @classdesc Represents a Cancel.
+                 * @implements ICancel
+                 * @constructor
+                 * @param {warmline.v1.AppointmentChangeRequest.ICancel=} [properties] Properties to set
+                 */
+                function Cancel(properties) {
+                    if (properties)
+                        for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                }
+
+                /**
+                 * Cancel reason.
+                 * @member {string} reason
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @instance
+                 */
+                Cancel.prototype.reason = "";
+
+                /**
+                 * Creates a new Cancel instance using the specified properties.
+                 * @function create
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.ICancel=} [properties] Properties to set
+                 * @returns {warmline.v1.AppointmentChangeRequest.Cancel} Cancel instance
+                 */
+                Cancel.create = function create(properties) {
+                    return new Cancel(properties);
+                };
+
+                /**
+                 * Encodes the specified Cancel message. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Cancel.verify|verify} messages.
+                 * @function encode
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.ICancel} message Cancel message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Cancel.encode = function encode(message, writer, q) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    if (message.reason != null && Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.reason);
+                    if (message.$unknowns != null && Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Cancel message, length delimited. Does not implicitly {@link warmline.v1.AppointmentChangeRequest.Cancel.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.ICancel} message Cancel message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Cancel.encodeDelimited = function encodeDelimited(message, writer) {
+                    return this.encode(message, writer).ldelim();
+                };
+
+                /**
+                 * Decodes a Cancel message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warmline.v1.AppointmentChangeRequest.Cancel} Cancel
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Cancel.decode = function decode(reader, length, z, q, g) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $Reader.recursionLimit)
+                        throw Error("max depth exceeded");
+                    let end, message, v;
+                    if (length === undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = g || new Cancel();
+                    while (reader.pos < end) {
+                        let s = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === z) {
+                            z = undefined;
+                            break;
+                        }
+                        let u = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (u !== 2)
+                                    break;
+                                if ((v = reader.stringVerify()).length)
+                                    message.reason = v;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        }
+                        reader.skipType(u, q, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(s, reader.pos));
+                        }
+                    }
+                    if (length !== undefined) {
+                        if (reader.pos !== end)
+                            throw RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (z !== undefined)
+                        throw Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a Cancel message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {warmline.v1.AppointmentChangeRequest.Cancel} Cancel
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Cancel.decodeDelimited = function decodeDelimited(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.uint32());
+                };
+
+                /**
+                 * Verifies a Cancel message.
+                 * @function verify
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Cancel.verify = function verify(message, q) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                        if (!$util.isString(message.reason))
+                            return "reason: string expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a Cancel message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {warmline.v1.AppointmentChangeRequest.Cancel} Cancel
+                 */
+                Cancel.fromObject = function fromObject(object, q) {
+                    if (object instanceof Cancel)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw TypeError(".warmline.v1.AppointmentChangeRequest.Cancel: object expected");
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    let message = new Cancel();
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = String(object.reason);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Cancel message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {warmline.v1.AppointmentChangeRequest.Cancel} message Cancel
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Cancel.toObject = function toObject(message, options, q) {
+                    if (!options)
+                        options = {};
+                    if (q === undefined)
+                        q = 0;
+                    if (q > $util.recursionLimit)
+                        throw Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.reason = "";
+                    if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    return object;
+                };
+
+                /**
+                 * Converts this Cancel to JSON.
+                 * @function toJSON
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Cancel.prototype.toJSON = function toJSON() {
+                    return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the default type url for Cancel
+                 * @function getTypeUrl
+                 * @memberof warmline.v1.AppointmentChangeRequest.Cancel
+                 * @static
+                 * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+                 * @returns {string} The default type url
+                 */
+                Cancel.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                    if (typeUrlPrefix === undefined) {
+                        typeUrlPrefix = "type.googleapis.com";
+                    }
+                    return typeUrlPrefix + "/warmline.v1.AppointmentChangeRequest.Cancel";
+                };
+
+                return Cancel;
+            })();
+
+            return AppointmentChangeRequest;
+        })();
+
         v1.AppointmentCancelled = (function() {
 
             /**
@@ -22275,6 +23231,7 @@ export const warmline = $root.warmline = (() => {
              * @property {warmline.v1.ICloserPresence|null} [closerPresence] Envelope closerPresence
              * @property {warmline.v1.IAppointmentEvent|null} [appointmentEvent] Envelope appointmentEvent
              * @property {warmline.v1.IDeadLetter|null} [deadLetter] Envelope deadLetter
+             * @property {warmline.v1.IAppointmentChangeRequest|null} [appointmentChangeRequest] Envelope appointmentChangeRequest
              */
 
             /**
@@ -22468,17 +23425,25 @@ export const warmline = $root.warmline = (() => {
              */
             Envelope.prototype.deadLetter = null;
 
+            /**
+             * Envelope appointmentChangeRequest.
+             * @member {warmline.v1.IAppointmentChangeRequest|null|undefined} appointmentChangeRequest
+             * @memberof warmline.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.appointmentChangeRequest = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Envelope body.
-             * @member {"perceptionEvent"|"signal"|"intentStateChanged"|"escalationDecision"|"grantRevoked"|"handoffEvent"|"reservationEvent"|"reservationResponse"|"telephonyCommand"|"callProgress"|"closerPresence"|"appointmentEvent"|"deadLetter"|undefined} body
+             * @member {"perceptionEvent"|"signal"|"intentStateChanged"|"escalationDecision"|"grantRevoked"|"handoffEvent"|"reservationEvent"|"reservationResponse"|"telephonyCommand"|"callProgress"|"closerPresence"|"appointmentEvent"|"deadLetter"|"appointmentChangeRequest"|undefined} body
              * @memberof warmline.v1.Envelope
              * @instance
              */
             Object.defineProperty(Envelope.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["perceptionEvent", "signal", "intentStateChanged", "escalationDecision", "grantRevoked", "handoffEvent", "reservationEvent", "reservationResponse", "telephonyCommand", "callProgress", "closerPresence", "appointmentEvent", "deadLetter"]),
+                get: $util.oneOfGetter($oneOfFields = ["perceptionEvent", "signal", "intentStateChanged", "escalationDecision", "grantRevoked", "handoffEvent", "reservationEvent", "reservationResponse", "telephonyCommand", "callProgress", "closerPresence", "appointmentEvent", "deadLetter", "appointmentChangeRequest"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -22554,6 +23519,8 @@ export const warmline = $root.warmline = (() => {
                     $root.warmline.v1.AppointmentEvent.encode(message.appointmentEvent, writer.uint32(/* id 31, wireType 2 =*/250).fork(), q + 1).ldelim();
                 if (message.deadLetter != null && Object.hasOwnProperty.call(message, "deadLetter"))
                     $root.warmline.v1.DeadLetter.encode(message.deadLetter, writer.uint32(/* id 32, wireType 2 =*/258).fork(), q + 1).ldelim();
+                if (message.appointmentChangeRequest != null && Object.hasOwnProperty.call(message, "appointmentChangeRequest"))
+                    $root.warmline.v1.AppointmentChangeRequest.encode(message.appointmentChangeRequest, writer.uint32(/* id 33, wireType 2 =*/266).fork(), q + 1).ldelim();
                 if (message.$unknowns != null && Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -22774,6 +23741,13 @@ export const warmline = $root.warmline = (() => {
                             message.body = "deadLetter";
                             continue;
                         }
+                    case 33: {
+                            if (u !== 2)
+                                break;
+                            message.appointmentChangeRequest = $root.warmline.v1.AppointmentChangeRequest.decode(reader, reader.size(), undefined, q + 1, message.appointmentChangeRequest);
+                            message.body = "appointmentChangeRequest";
+                            continue;
+                        }
                     }
                     reader.skipType(u, q, tag);
                     if (!reader.discardUnknown) {
@@ -22984,6 +23958,16 @@ export const warmline = $root.warmline = (() => {
                             return "deadLetter." + error;
                     }
                 }
+                if (message.appointmentChangeRequest != null && Object.hasOwnProperty.call(message, "appointmentChangeRequest")) {
+                    if (properties.body === 1)
+                        return "body: multiple values";
+                    properties.body = 1;
+                    {
+                        let error = $root.warmline.v1.AppointmentChangeRequest.verify(message.appointmentChangeRequest, q + 1);
+                        if (error)
+                            return "appointmentChangeRequest." + error;
+                    }
+                }
                 return null;
             };
 
@@ -23103,6 +24087,11 @@ export const warmline = $root.warmline = (() => {
                         throw TypeError(".warmline.v1.Envelope.deadLetter: object expected");
                     message.deadLetter = $root.warmline.v1.DeadLetter.fromObject(object.deadLetter, q + 1);
                 }
+                if (object.appointmentChangeRequest != null) {
+                    if (!$util.isObject(object.appointmentChangeRequest))
+                        throw TypeError(".warmline.v1.Envelope.appointmentChangeRequest: object expected");
+                    message.appointmentChangeRequest = $root.warmline.v1.AppointmentChangeRequest.fromObject(object.appointmentChangeRequest, q + 1);
+                }
                 return message;
             };
 
@@ -23216,6 +24205,11 @@ export const warmline = $root.warmline = (() => {
                     object.deadLetter = $root.warmline.v1.DeadLetter.toObject(message.deadLetter, options, q + 1);
                     if (options.oneofs)
                         object.body = "deadLetter";
+                }
+                if (message.appointmentChangeRequest != null && Object.hasOwnProperty.call(message, "appointmentChangeRequest")) {
+                    object.appointmentChangeRequest = $root.warmline.v1.AppointmentChangeRequest.toObject(message.appointmentChangeRequest, options, q + 1);
+                    if (options.oneofs)
+                        object.body = "appointmentChangeRequest";
                 }
                 return object;
             };
