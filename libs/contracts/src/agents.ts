@@ -36,7 +36,7 @@ export const AGENTS = [
   }),
   agent('gateway', {
     publishes: ['perception', 'callprogress', 'reservation', 'schedule', 'closer'],
-    consumes: ['telephony'],
+    consumes: [],
     reads: ['intent', 'decision', 'handoff', 'appointment', 'closer', 'dlq'],
   }),
   agent('simulator', {

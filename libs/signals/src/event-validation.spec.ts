@@ -83,10 +83,10 @@ const invalid: [string, Envelope, string, string | RegExp][] = [
     'body must be exactly perception_event, got signal',
   ],
   [
-    'sequence 0',
-    envelope(0, segment()),
+    'a negative sequence',
+    envelope(-1, segment()),
     'sequence',
-    "sequence must be >= 1: perception orders each interaction's events by it, got 0",
+    'sequence must be a uint32 (0 for a source that cannot number its events), got -1',
   ],
   [
     'no occurred_at',

@@ -41,7 +41,7 @@ const CASE_RULES: Record<PerceptionCase, CaseRule> = {
 
 /**
  * Checks an envelope carrying a PerceptionEvent before perception touches its state: envelope ids,
- * `sequence >= 1` (ordering needs it), `occurred_at`, exactly one event case, the wire types, and
+ * `sequence` (0 = unsequenced, released on arrival; else the producer's 1, 2, 3…), `occurred_at`, exactly one event case, the wire types, and
  * every rule of that case. Works on decoded messages and plain objects. Throws
  * PerceptionEventInvalidError (code PERCEPTION_EVENT_INVALID) naming the first bad field.
  */
@@ -75,10 +75,10 @@ function requirePerceptionBody(envelope: warmline.v1.IEnvelope): void {
 
 function requireSequence(sequence: number | null | undefined): void {
   const value = sequence ?? 0;
-  if (!Number.isInteger(value) || value < 1 || value > 0xffff_ffff) {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffff_ffff) {
     throw invalid(
       'sequence',
-      `must be >= 1: perception orders each interaction's events by it, got ${String(value)}`,
+      `must be a uint32 (0 for a source that cannot number its events), got ${String(value)}`,
     );
   }
 }

@@ -39,6 +39,19 @@ function label(event: SequencedEvent & { orderingFault: number | null }): string
 }
 
 describe('admit', () => {
+  it('releases unsequenced events (sequence 0) on arrival, by event id, without touching the order', () => {
+    const { state, released, duplicates } = feed([
+      ev(2),
+      ev(0, 0, 'amd'),
+      ev(0, 0, 'amd'),
+      ev(0, 0, 'hang-up'),
+      ev(1),
+    ]);
+    expect(released).toEqual(['0', '0', '1', '2']);
+    expect(duplicates).toEqual(['amd']);
+    expect(state.nextSequence).toBe(3);
+  });
+
   it('releases events that arrive in order at once', () => {
     expect(feed([ev(1), ev(2), ev(3)]).released).toEqual(['1', '2', '3']);
   });

@@ -100,6 +100,12 @@ export function gapDeadlineMs(
   return Math.min(...state.held.map((event) => event.receivedAtMs)) + limits.maxGapWaitMs;
 }
 
+/**
+ * Sequence 0: a source that cannot number its events (a telephony status callback). Such an event is
+ * released on arrival, de-duplicated by event id only, and leaves the numbered order untouched.
+ */
+export const UNSEQUENCED = 0;
+
 interface Draft<E extends SequencedEvent> {
   nextSequence: number;
   held: E[];
@@ -125,6 +131,7 @@ function stateOf<E extends SequencedEvent>(draft: Draft<E>): SequencerState<E> {
 
 function isDuplicate<E extends SequencedEvent>(state: SequencerState<E>, event: E): boolean {
   if (state.recentEventIds.includes(event.eventId)) return true;
+  if (event.sequence === UNSEQUENCED) return state.held.some((h) => h.eventId === event.eventId);
   if (state.held.some((h) => h.eventId === event.eventId || h.sequence === event.sequence)) {
     return true;
   }
@@ -134,7 +141,9 @@ function isDuplicate<E extends SequencedEvent>(state: SequencerState<E>, event: 
 }
 
 function place<E extends SequencedEvent>(draft: Draft<E>, event: E, limits: SequencerLimits) {
-  if (event.sequence < draft.nextSequence) {
+  if (event.sequence === UNSEQUENCED) {
+    release(draft, event, null, limits);
+  } else if (event.sequence < draft.nextSequence) {
     draft.skipped = removeSkipped(draft.skipped, event.sequence, limits.rememberedGaps);
     release(draft, event, SIGNAL_FAULT_OUT_OF_ORDER, limits);
   } else if (event.sequence === draft.nextSequence) {
