@@ -16,3 +16,4 @@ export {
 } from '@warmline/nats-server';
 export { eventually, sleep } from './eventually.js';
 export { storedDeadLetters, storedEnvelopes, type StoredEnvelope } from './stream-reader.js';
+export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
