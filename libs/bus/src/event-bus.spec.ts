@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import type { Delivery, Envelope, EnvelopeHandler } from './delivery.js';
 import { PermanentHandlerError } from './errors.js';
 import { EventBus } from './event-bus.js';
+import type { SettledMessage } from './observer.js';
 import {
   busOptions,
   deadLetters,
@@ -171,6 +172,37 @@ describe('EventBus', () => {
     });
     await sleep(400);
     expect(calls).toBe(1);
+  });
+
+  it('tells the observer how each message was settled, with its partition lag', async () => {
+    const settled: SettledMessage[] = [];
+    const observer = { onSettled: (m: SettledMessage) => void settled.push(m) };
+    await consumer(
+      'qualification',
+      (envelope, delivery) => {
+        if (envelope.correlationId === 'bad') throw new PermanentHandlerError('contradiction');
+        if (envelope.correlationId === 'flaky' && delivery.deliveryCount === 1) {
+          throw new Error('store busy');
+        }
+      },
+      { observer },
+    );
+    const p = await bus('perception');
+    await p.publish('signal', interactionId(), { ...signalEvent(), correlationId: 'ok' });
+    await p.publish('signal', interactionId(), { ...signalEvent(), correlationId: 'flaky' });
+    await p.publish('signal', interactionId(), { ...signalEvent(), correlationId: 'bad' });
+    await eventually(
+      () => settled.length,
+      (n) => n >= 4,
+    );
+    expect(settled.map((m) => m.action).sort()).toEqual(['ack', 'ack', 'dead-letter', 'nak']);
+    expect(settled.find((m) => m.action === 'dead-letter')).toMatchObject({
+      family: 'signal',
+      reason: 'HANDLER_FAILED',
+    });
+    expect(settled.every((m) => m.durationMs >= 0 && m.pending >= 0 && m.partition >= 0)).toBe(
+      true,
+    );
   });
 
   it('hands an event published twice with one event id to the handler once', async () => {

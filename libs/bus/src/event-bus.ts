@@ -119,6 +119,7 @@ export class EventBus {
           deadLetters,
           workingIntervalMs: this.options.workingIntervalMs,
           logger: this.options.logger,
+          ...(this.options.observer ? { observer: this.options.observer } : {}),
         },
         this.options.logger,
       );

@@ -35,6 +35,7 @@ export type {
 } from './publisher.js';
 export type { Delivery, EnvelopeHandler } from './delivery.js';
 export type { DeadLetterReason } from './settlement.js';
+export type { BusObserver, SettledMessage } from './observer.js';
 export { exponentialBackoff, type RetryPolicy } from './retry-policy.js';
 export type { BusLogger } from './logger.js';
 export {

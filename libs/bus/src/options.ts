@@ -14,6 +14,7 @@ import {
 import { validateConnectionOptions, type BusConnectionOptions } from './connection.js';
 import { InvalidBusOptionsError } from './errors.js';
 import { busLogger, type BusLogger } from './logger.js';
+import type { BusObserver } from './observer.js';
 import { retryPolicy, type RetryPolicy } from './retry-policy.js';
 
 /** Everything an agent configures about its bus connection, publishing and consuming. */
@@ -34,6 +35,8 @@ export interface EventBusOptions extends BusConnectionOptions {
   readonly serializer?: EnvelopeSerializer;
   readonly deserializer?: EnvelopeDeserializer;
   readonly logger?: BusLogger;
+  /** Told about every settled message (metrics); optional. */
+  readonly observer?: BusObserver;
 }
 
 /** Options after validation, with every default filled in. */
@@ -48,6 +51,7 @@ export interface ResolvedBusOptions extends BusConnectionOptions {
   readonly serializer: EnvelopeSerializer;
   readonly deserializer: EnvelopeDeserializer;
   readonly logger: BusLogger;
+  readonly observer?: BusObserver;
 }
 
 /** Validates options (naming the bad one) and applies the defaults from constants.ts. */

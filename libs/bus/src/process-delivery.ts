@@ -10,6 +10,7 @@ import {
 } from '@warmline/contracts';
 import type { DeadLetterWriter } from './dead-letter.js';
 import type { Delivery, Envelope, EnvelopeDecoder, EnvelopeHandler } from './delivery.js';
+import type { BusObserver, SettledMessage } from './observer.js';
 import { describe } from './errors.js';
 import type { BusLogger } from './logger.js';
 import type { RetryPolicy } from './retry-policy.js';
@@ -31,12 +32,14 @@ export interface DeliveryPipeline {
   /** How often a running handler tells the server it is still working (0 disables). */
   readonly workingIntervalMs: number;
   readonly logger: BusLogger;
+  readonly observer?: BusObserver;
 }
 
 const tracer = trace.getTracer('@warmline/bus');
 
 /** Processes and settles one message; never throws. */
 export async function processDelivery(m: JsMsg, pipeline: DeliveryPipeline): Promise<void> {
+  const startedAt = performance.now();
   const outcome = await outcomeOf(m, pipeline);
   const deliveryCount = m.info.deliveryCount;
   if (outcome.kind === 'failed') {
@@ -45,13 +48,29 @@ export async function processDelivery(m: JsMsg, pipeline: DeliveryPipeline): Pro
     );
   }
   const settlement = decideSettlement(outcome, deliveryCount, pipeline.retry);
-  await settle(
+  const action = await settle(
     m,
     settlement,
     (cause) => pipeline.deadLetters.write(m, cause),
     pipeline.retry,
     pipeline.logger,
   );
+  observe(pipeline, {
+    family: pipeline.family,
+    action,
+    ...(settlement.action === 'dead-letter' ? { reason: settlement.reason } : {}),
+    durationMs: performance.now() - startedAt,
+    partition: parseSubject(m.subject)?.partition ?? -1,
+    pending: m.info.pending,
+  });
+}
+
+function observe(pipeline: DeliveryPipeline, message: SettledMessage): void {
+  try {
+    pipeline.observer?.onSettled(message);
+  } catch (error) {
+    pipeline.logger.warn(`bus observer failed: ${describe(error)}`);
+  }
 }
 
 async function outcomeOf(m: JsMsg, pipeline: DeliveryPipeline): Promise<DeliveryOutcome> {

@@ -88,14 +88,14 @@ export async function settle(
   writeDeadLetter: DeadLetterWrite,
   policy: RetryPolicy,
   logger: BusLogger,
-): Promise<void> {
+): Promise<'ack' | 'nak' | 'dead-letter' | 'kept'> {
   switch (settlement.action) {
     case 'ack':
       quietly(() => m.ack(), 'ack', m, logger);
-      return;
+      return 'ack';
     case 'nak':
       quietly(() => m.nak(settlement.delayMs), `nak(${settlement.delayMs} ms)`, m, logger);
-      return;
+      return 'nak';
     case 'dead-letter':
       try {
         await writeDeadLetter(settlement);
@@ -105,14 +105,14 @@ export async function settle(
           `dead-letter write for ${m.subject} (stream seq ${m.seq}) failed, redelivering in ${delayMs} ms: ${describe(error)}`,
         );
         quietly(() => m.nak(delayMs), `nak(${delayMs} ms)`, m, logger);
-        return;
+        return 'kept';
       }
       logger.warn(
         `dead-lettered ${m.subject} (stream seq ${m.seq}): ${settlement.reason}: ${settlement.error}`,
       );
       // No reason text: nats-server 2.9 ignores a "+TERM <reason>" it cannot parse, leaving the message pending.
       quietly(() => m.term(), 'term', m, logger);
-      return;
+      return 'dead-letter';
   }
 }
 
