@@ -20,6 +20,10 @@ export interface AgentConfig {
   readonly ackWaitMs: number | undefined;
   /** How long in-flight handlers may finish on shutdown (ms). */
   readonly shutdownGraceMs: number | undefined;
+  /** Port of /healthz, /readyz and /metrics (`WARMLINE_HTTP_PORT`; 0 = any free one); off when unset. */
+  readonly httpPort: number | undefined;
+  /** Address the HTTP endpoints bind (`WARMLINE_HTTP_HOST`, default 0.0.0.0). */
+  readonly httpHost: string;
 }
 
 /**
@@ -28,6 +32,7 @@ export interface AgentConfig {
  * - `NATS_USER` (default: the agent name) and `NATS_PASSWORD` or `WL_NATS_PASSWORD_<AGENT>`
  *   (omit both on a development server without users)
  * - `WARMLINE_INSTANCE`, `WARMLINE_ACK_WAIT_MS`, `WARMLINE_SHUTDOWN_GRACE_MS`
+ * - `WARMLINE_HTTP_PORT` / `WARMLINE_HTTP_HOST`: health and metrics endpoints (off when unset)
  */
 export function readAgentConfig(agent: AgentName, env: NodeJS.ProcessEnv): AgentConfig {
   const servers = (env['NATS_URL'] ?? 'nats://127.0.0.1:4222')
@@ -55,6 +60,8 @@ export function readAgentConfig(agent: AgentName, env: NodeJS.ProcessEnv): Agent
     scopes: agentScopes(agent),
     ackWaitMs: optionalMs(env, 'WARMLINE_ACK_WAIT_MS'),
     shutdownGraceMs: optionalMs(env, 'WARMLINE_SHUTDOWN_GRACE_MS'),
+    httpPort: optionalPort(env, 'WARMLINE_HTTP_PORT'),
+    httpHost: env['WARMLINE_HTTP_HOST']?.trim() || '0.0.0.0',
   };
 }
 
@@ -79,4 +86,15 @@ export function requiredString(env: NodeJS.ProcessEnv, variable: string, what: s
     throw new AgentConfigError(variable, `is required: ${what}`);
   }
   return raw.trim();
+}
+
+/** A TCP port (0..65535; 0 = any free one) from `variable`, or undefined when unset. */
+export function optionalPort(env: NodeJS.ProcessEnv, variable: string): number | undefined {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw new AgentConfigError(variable, `must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return value;
 }

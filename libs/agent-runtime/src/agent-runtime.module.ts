@@ -5,9 +5,10 @@ import { BUS_CLIENT, BusModule, JetStreamClient, type EventBusOptions } from '@w
 import { openKvStore, type WarmlineStore } from '@warmline/store';
 import type { AgentConfig } from './agent-config.js';
 import { AgentLogger } from './agent-logger.js';
+import { agentMetrics, runAgentShutdown } from './agent-telemetry.js';
 import { CheckpointedSteps } from './checkpointed-step.js';
 import { EffectPerformer } from './effect-performer.js';
-import { AGENT_CONFIG, AGENT_LOGGER, STEPS, STORE } from './tokens.js';
+import { AGENT_CONFIG, AGENT_LOGGER, AGENT_METRICS, STEPS, STORE } from './tokens.js';
 
 /** The bus options of an agent: its identity, its user, the scopes of the agent table. */
 export function busOptionsOf(config: AgentConfig, logger: AgentLogger): EventBusOptions {
@@ -20,21 +21,26 @@ export function busOptionsOf(config: AgentConfig, logger: AgentLogger): EventBus
     ...(config.ackWaitMs === undefined ? {} : { ackWaitMs: config.ackWaitMs }),
     ...(config.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: config.shutdownGraceMs }),
     logger,
+    observer: agentMetrics(config.agent),
   };
 }
 
-/** Closes the store when the application shuts down (after the transport stopped consuming). */
-class StoreLifecycle implements OnApplicationShutdown {
+/**
+ * At the end of shutdown (the transport has stopped consuming): closes the store, then runs the
+ * runtime's own shutdown work — the health port, and exporting the spans still buffered.
+ */
+class RuntimeLifecycle implements OnApplicationShutdown {
   constructor(@Inject(STORE) private readonly store: WarmlineStore) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.store.close();
+    await runAgentShutdown();
   }
 }
 
 @Module({})
 export class AgentRuntimeModule {
-  /** Provides AGENT_CONFIG, AGENT_LOGGER, STORE, STEPS and the bus (BUS_CLIENT). */
+  /** Provides AGENT_CONFIG, AGENT_LOGGER, AGENT_METRICS, STORE, STEPS and the bus (BUS_CLIENT). */
   static forRoot(config: AgentConfig, logger: AgentLogger): DynamicModule {
     return {
       module: AgentRuntimeModule,
@@ -43,6 +49,7 @@ export class AgentRuntimeModule {
       providers: [
         { provide: AGENT_CONFIG, useValue: config },
         { provide: AGENT_LOGGER, useValue: logger },
+        { provide: AGENT_METRICS, useFactory: () => agentMetrics(config.agent) },
         {
           provide: STORE,
           useFactory: () =>
@@ -66,9 +73,9 @@ export class AgentRuntimeModule {
             ),
           inject: [STORE, BUS_CLIENT],
         },
-        StoreLifecycle,
+        RuntimeLifecycle,
       ],
-      exports: [AGENT_CONFIG, AGENT_LOGGER, STORE, STEPS],
+      exports: [AGENT_CONFIG, AGENT_LOGGER, AGENT_METRICS, STORE, STEPS],
     };
   }
 }

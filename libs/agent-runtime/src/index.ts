@@ -3,6 +3,8 @@
 export { optionalMs, readAgentConfig, requiredString, type AgentConfig } from './agent-config.js';
 export { AgentConfigError } from './config-error.js';
 export { AgentLogger } from './agent-logger.js';
+export { agentMetrics, agentTelemetry, onAgentShutdown } from './agent-telemetry.js';
+export { startHealthServer, type HealthServer, type HealthSource } from './health-server.js';
 export { AgentRuntimeModule, busOptionsOf } from './agent-runtime.module.js';
 export {
   CheckpointContentionError,
@@ -13,6 +15,7 @@ export {
   type StepOutcome,
 } from './checkpointed-step.js';
 export { EffectPerformer } from './effect-performer.js';
+export { readPolicyBook } from './policy-files.js';
 export type {
   AuditEffect,
   Effect,
@@ -21,4 +24,4 @@ export type {
   PublishEffect,
 } from './effects.js';
 export { READY_MESSAGE, runAgent, startAgent } from './run-agent.js';
-export { AGENT_CONFIG, AGENT_LOGGER, STEPS, STORE } from './tokens.js';
+export { AGENT_CONFIG, AGENT_LOGGER, AGENT_METRICS, STEPS, STORE } from './tokens.js';

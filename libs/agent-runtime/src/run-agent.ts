@@ -9,6 +9,8 @@ import type { AgentName } from '@warmline/contracts';
 import { readAgentConfig, type AgentConfig } from './agent-config.js';
 import { AgentLogger } from './agent-logger.js';
 import { busOptionsOf } from './agent-runtime.module.js';
+import { agentMetrics, agentTelemetry, onAgentShutdown } from './agent-telemetry.js';
+import { startHealthServer } from './health-server.js';
 
 /** The line an agent prints once it consumes: the local stack and tests wait for it. */
 export const READY_MESSAGE = 'agent ready';
@@ -27,7 +29,21 @@ export async function runAgent(
   });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen();
-  logger.info(READY_MESSAGE, { consumers: server.health().consumersRunning });
+  const http =
+    config.httpPort === undefined
+      ? null
+      : await startHealthServer(
+          config.httpPort,
+          config.httpHost,
+          server,
+          agentMetrics(config.agent),
+        );
+  if (http) onAgentShutdown(() => http.close());
+  logger.info(READY_MESSAGE, {
+    consumers: server.health().consumersRunning,
+    ...(http ? { httpPort: http.port } : {}),
+    telemetry: agentTelemetry(config.agent, config.instance, process.env).description,
+  });
   return app;
 }
 
@@ -44,6 +60,8 @@ export async function startAgent(
   try {
     const config = readAgentConfig(agent, env);
     logger = new AgentLogger(agent, config.instance);
+    // Before anything connects: spans of the first messages must already have a provider.
+    agentTelemetry(agent, config.instance, env);
     return await runAgent(rootModule(config, logger), config, logger);
   } catch (err) {
     logger.fatal(err instanceof Error ? err : new Error(String(err)), 'start-up');

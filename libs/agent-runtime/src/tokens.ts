@@ -9,3 +9,6 @@ export const STEPS: unique symbol = Symbol('warmline.checkpointed-steps');
 
 /** The agent's AgentLogger. */
 export const AGENT_LOGGER: unique symbol = Symbol('warmline.agent-logger');
+
+/** The agent's AgentMetrics (Prometheus registry). */
+export const AGENT_METRICS: unique symbol = Symbol('warmline.agent-metrics');
