@@ -16,6 +16,8 @@ export function jestConfig(dir, overrides = {}) {
     moduleNameMapper: {
       // Workspace libs resolve to their TypeScript source in tests, so no build is needed first.
       '^@warmline/([a-z-]+)$': join(root, 'libs/$1/src/index.ts'),
+      // A lib's test data entry (`@warmline/intent/testing`) is its __fixtures__ folder.
+      '^@warmline/([a-z-]+)/testing$': join(root, 'libs/$1/src/__fixtures__/index.ts'),
       // Relative ESM imports are written with .js; map them back to the .ts source.
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },

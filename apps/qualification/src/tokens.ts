@@ -1,0 +1,2 @@
+/** Qualification's rules per campaign (QualificationSettings). */
+export const QUALIFICATION_SETTINGS: unique symbol = Symbol('warmline.qualification.settings');
