@@ -1,4 +1,5 @@
-// Public face of @warmline/store: the persistence port, its named errors, and the JetStream KV adapter.
+// Public face of @warmline/store: the persistence port, its named errors, the JetStream KV adapter (the
+// embedded default) and the MongoDB adapter.
 // The contract test suite every adapter must pass is a separate entry: `@warmline/store/contract`.
 export type {
   AppendResult,
@@ -70,3 +71,19 @@ export {
   type ProvisionKvStoreOptions,
   type ProvisionKvStoreResult,
 } from './kv/provision-kv-store.js';
+export { MONGO_COLLECTIONS, type MongoCollectionRole } from './mongo/collections.js';
+export {
+  DEFAULT_MONGO_DATABASE,
+  DEFAULT_MONGO_TIMEOUT_MS,
+  DEFAULT_MONGO_WRITE_CONCERN,
+  MongoStoreOptionsError,
+  type MongoStoreWriteConcern,
+  type OpenMongoStoreOnClient,
+  type OpenMongoStoreOnUri,
+  type OpenMongoStoreOptions,
+} from './mongo/mongo-store-options.js';
+export { openMongoStore } from './mongo/open-mongo-store.js';
+export {
+  provisionMongoStore,
+  type ProvisionMongoStoreResult,
+} from './mongo/provision-mongo-store.js';
