@@ -15,7 +15,7 @@ export {
   type StepOutcome,
 } from './checkpointed-step.js';
 export { EffectPerformer } from './effect-performer.js';
-export { readPolicyBook } from './policy-files.js';
+export { POLICY_FILES_VARIABLE, readPolicyBook, type ReadText } from './policy-files.js';
 export type {
   AuditEffect,
   Effect,

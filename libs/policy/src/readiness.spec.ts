@@ -26,6 +26,15 @@ describe('readinessAt', () => {
     expect(readinessAt(state, DEFAULT_POLICY, T0 - 60_000)).toBe(0.8);
   });
 
+  it('follows @warmline/intent: no decay before any evidence validated anything', () => {
+    const state = qualifiedState({
+      readiness: { score: 0.3, decayedAt: toTimestamp(T0) },
+      lastValidatingEvidenceAt: null,
+    });
+
+    expect(readinessAt(state, DEFAULT_POLICY, T0 + 5 * HALF_LIFE)).toBe(0.3);
+  });
+
   it('reads a missing or out-of-range score as a score in 0..1', () => {
     expect(readinessAt(qualifiedState({ readiness: null }), DEFAULT_POLICY, T0)).toBe(0);
     expect(readinessAt(qualifiedState({ readiness: { score: 1.7 } }), DEFAULT_POLICY, T0)).toBe(1);

@@ -1,20 +1,14 @@
-// Readiness decays while nothing new validates the buyer's intent: the score qualification computed
-// at `decayed_at` halves every readinessHalfLifeMs until now.
-import { fromOptionalTimestamp, type IIntentState } from '@warmline/contracts';
+// Readiness at decision time. Its definition — decay with time since the last validating evidence,
+// faster under resistance — belongs to @warmline/intent, which computes it; the policy only supplies
+// the campaign's half-life, so the governor and qualification can never disagree on it.
+import type { IIntentState } from '@warmline/contracts';
+import { readinessAt as decayedReadiness } from '@warmline/intent';
 import type { CampaignPolicy } from './policy-schema.js';
 
 /**
- * The readiness of `state` at `nowMs`, 0..1: its score decayed from `readiness.decayed_at` (else
- * `updated_at`) with the policy's half-life. Pass the result as `readinessNow` to the evaluators.
+ * The readiness of `state` at `nowMs`, 0..1, decayed with the policy's half-life (see
+ * @warmline/intent `readinessAt`). Pass the result as `readinessNow` to the evaluators.
  */
 export function readinessAt(state: IIntentState, policy: CampaignPolicy, nowMs: number): number {
-  const score = clampScore(state.readiness?.score ?? 0);
-  const since =
-    fromOptionalTimestamp(state.readiness?.decayedAt) ?? fromOptionalTimestamp(state.updatedAt);
-  if (since === undefined || !(nowMs > since)) return score;
-  return clampScore(score * 0.5 ** ((nowMs - since) / policy.controls.readinessHalfLifeMs));
-}
-
-function clampScore(score: number): number {
-  return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
+  return decayedReadiness(state, nowMs, policy.controls.readinessHalfLifeMs);
 }

@@ -45,6 +45,7 @@ export function qualifiedState(overrides: IIntentState = {}): IIntentState {
     markers: MARKER_NAMES.map((name) => marker(name)),
     objections: [],
     readiness: { score: 0.85, peakScore: 0.85, decayedAt: toTimestamp(T0) },
+    lastValidatingEvidenceAt: toTimestamp(T0),
     consentWindow: {
       startAt: toTimestamp(T0 + 24 * HOUR_MS),
       endAt: toTimestamp(T0 + 26 * HOUR_MS),
