@@ -1,0 +1,68 @@
+// An execution report as a checkpointed step: the router started, connected or gave up a transfer,
+// or the scheduler booked (or could not book), which moves the interaction's lifecycle and uses up
+// the grant. Reports about a grant that is no longer in force, and repeats, change nothing.
+import type { StepOutcome } from '@warmline/agent-runtime';
+import {
+  canTransition,
+  recordExecution,
+  type ExecutionEvent,
+  type InteractionPhase,
+  type InteractionRecord,
+} from '@warmline/policy';
+import { grantCheckAtMs, type GovernedInteraction } from './governed-interaction.js';
+import type { ExecutionReport } from './execution-report.js';
+import { teamGrantOf, type TeamGrant } from './team-grant.js';
+
+/** What a committed execution step tells the caller. */
+export interface ExecutionRecorded {
+  readonly phase: InteractionPhase;
+  readonly released: readonly TeamGrant[];
+  readonly checkAtMs: number | null;
+}
+
+/** Applies `report` to the interaction; null when it changes nothing. */
+export function executionStep(
+  current: GovernedInteraction | null,
+  report: ExecutionReport,
+  nowMs: number,
+  grantCheckIntervalMs: number,
+): (StepOutcome<GovernedInteraction> & { result: ExecutionRecorded }) | null {
+  const grant = current?.grant;
+  const active = current?.record.activeGrant ?? null;
+  if (!current || !grant || !active || !concerns(report, current)) return null;
+  const record = report.event ? moved(current.record, report.event) : current.record;
+  const booking = grant.booking || report.fallsBackToBooking;
+  if (record === current.record && booking === grant.booking) return null;
+  const ended = record.activeGrant === null;
+  const next: GovernedInteraction = {
+    ...current,
+    record,
+    grant: ended ? null : { ...grant, booking },
+  };
+  return {
+    state: next,
+    effects: [],
+    result: {
+      phase: record.phase,
+      released: report.endsPendingTransfer || ended ? teamGrantOf(grant, active) : [],
+      checkAtMs: grantCheckAtMs(next, nowMs, grantCheckIntervalMs),
+    },
+  };
+}
+
+// A bridge reported before any earlier handoff state still means the transfer started first. A move
+// the lifecycle does not allow (a repeat, a report after the end) leaves the record as it is.
+function moved(record: InteractionRecord, event: ExecutionEvent): InteractionRecord {
+  const started =
+    event === 'connected' && record.phase === 'authorised'
+      ? recordExecution(record, 'transfer-started')
+      : record;
+  return canTransition(started.phase, event) ? recordExecution(started, event) : record;
+}
+
+// A failed booking names no grant: it concerns the grant in force only while that is being booked.
+function concerns(report: ExecutionReport, current: GovernedInteraction): boolean {
+  const grant = current.grant;
+  if (report.grantId !== null) return report.grantId === grant?.grantId;
+  return current.record.activeGrant?.action === 'appointment' || grant?.booking === true;
+}
