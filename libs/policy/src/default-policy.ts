@@ -7,7 +7,8 @@ import type { CampaignPolicy } from './policy-schema.js';
 export const DEFAULT_POLICY: CampaignPolicy = deepFreeze({
   id: 'default',
   version: 1,
-  description: 'Warmline default - warm live transfer when fully qualified, appointment otherwise.',
+  description:
+    'Warmline default - warm live transfer when fully qualified, an appointment when one cannot happen.',
   campaigns: ['*'],
   team: 'default',
   actions: {

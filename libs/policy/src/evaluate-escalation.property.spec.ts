@@ -290,7 +290,12 @@ function holdConditionPresent({ state, policy }: EscalationInput): boolean {
     (health.recentFaults ?? []).some((fault) => holding.has(fault)) ||
     (seen >= floors.minSignalsForFaultRatio &&
       (health.faultedSignalCount ?? 0) / seen > floors.maxFaultRatio) ||
-    (state.markers ?? []).some((marker) => marker.status === Status.MARKER_STATUS_REVOKED) ||
+    // A withdrawn permission to connect holds live transfers, not the appointment the buyer chose.
+    (state.markers ?? []).some(
+      (marker) =>
+        marker.status === Status.MARKER_STATUS_REVOKED &&
+        marker.kind !== v1.MarkerKind.MARKER_KIND_ESCALATION_PERMISSION,
+    ) ||
     (state.objections ?? []).some(
       (objection) => objection.status === v1.ObjectionStatus.OBJECTION_STATUS_RAISED,
     )
@@ -308,6 +313,23 @@ describe('evaluateEscalation invariants', () => {
         expect(verdict.grantPlan).toBeNull();
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('never authorises a live transfer after the buyer withdrew permission to connect', () => {
+    fc.assert(
+      fc.property(anyInput, (given) => {
+        const permission = (given.state.markers ?? []).find(
+          (m) => m.kind === v1.MarkerKind.MARKER_KIND_ESCALATION_PERMISSION,
+        );
+        fc.pre(permission?.status === Status.MARKER_STATUS_REVOKED);
+        const verdict = evaluateEscalation(given);
+
+        expect(verdict.outcome).not.toBe(
+          v1.EscalationOutcome.ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER,
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 

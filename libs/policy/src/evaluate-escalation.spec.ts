@@ -14,6 +14,7 @@ import {
   withoutMarker,
 } from './__fixtures__/intent.js';
 import { editedPolicy } from './__fixtures__/policies.js';
+import { DEFAULT_POLICY } from './default-policy.js';
 import { EscalationInputError } from './errors.js';
 import { evaluateEscalation, type Verdict } from './evaluate-escalation.js';
 
@@ -65,11 +66,26 @@ describe('evaluateEscalation: authorising', () => {
     expect(verdict.readiness).toBe(0.85);
   });
 
-  it('authorises an appointment when the buyer did not permit a human, using the consent window', () => {
+  it('holds, not books, while the buyer has not yet been asked to be connected', () => {
     const state = withMarker(
       qualifiedState(),
       'escalation_permission',
       Status.MARKER_STATUS_ABSENT,
+      [],
+    );
+    const verdict = evaluateEscalation(escalationInput({ state }));
+
+    expect(verdict.outcome).toBe(Outcome.ESCALATION_OUTCOME_HOLD);
+    expect(verdict.grantPlan).toBeNull();
+    expect(details(verdict)).toContain('escalation_permission is absent');
+  });
+
+  it('authorises an appointment when the buyer declined to be connected, using the consent window', () => {
+    const state = withMarker(
+      qualifiedState(),
+      'escalation_permission',
+      Status.MARKER_STATUS_ABSENT,
+      [{ signalId: 'sig-9', source: 1, quote: 'no, just call me tomorrow', confidence: 0.93 }],
     );
     const verdict = evaluateEscalation(escalationInput({ state }));
 
@@ -78,7 +94,7 @@ describe('evaluateEscalation: authorising', () => {
     expect(verdict.reasons[1]).toEqual({
       code: v1.DecisionReasonCode.DECISION_REASON_CODE_MARKER_NOT_VALIDATED,
       markerKind: Kind.MARKER_KIND_ESCALATION_PERMISSION,
-      detail: 'escalation_permission is absent',
+      detail: 'the buyer declined a live transfer: "no, just call me tomorrow"',
     });
     expect(verdict.grantPlan).toMatchObject({
       action: 'appointment',
@@ -96,11 +112,27 @@ describe('evaluateEscalation: authorising', () => {
     });
   });
 
-  it('authorises an appointment between the two readiness thresholds', () => {
+  it('holds between the two readiness thresholds: the buyer may still warm up to a live transfer', () => {
     const verdict = evaluateEscalation(escalationInput({ readinessNow: 0.6 }));
 
-    expect(verdict.outcome).toBe(Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT);
+    expect(verdict.outcome).toBe(Outcome.ESCALATION_OUTCOME_HOLD);
     expect(details(verdict)).toContain('readiness 0.60 < 0.70 (live transfer)');
+  });
+
+  it('authorises an appointment when the campaign has live transfers switched off', () => {
+    const verdict = evaluateEscalation(
+      escalationInput({
+        policy: {
+          ...DEFAULT_POLICY,
+          actions: {
+            ...DEFAULT_POLICY.actions,
+            liveTransfer: { ...DEFAULT_POLICY.actions.liveTransfer, enabled: false },
+          },
+        },
+      }),
+    );
+
+    expect(verdict.outcome).toBe(Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT);
   });
 
   it('holds an appointment without a consent window when the policy requires one', () => {

@@ -94,7 +94,6 @@ function decideAction(
   const live = unmet('live_transfer');
   const appointment = unmet('appointment');
   const liveReady = holds.length === 0 && live?.length === 0;
-  const appointmentReady = holds.length === 0 && appointment?.length === 0;
   const controls = liveReady ? liveTransferControlReasons(policy, input.controls, nowMs) : [];
 
   if (liveReady && controls.length === 0) {
@@ -106,9 +105,15 @@ function decideAction(
       'live_transfer',
     );
   }
-  if (appointmentReady) {
-    // Why not the live transfer is part of the record: the controls that stopped it, or its gaps.
-    const why = [...controls, ...(live ?? [])];
+  // An appointment is the fallback, never a shortcut: only when a live transfer is off, blocked by
+  // the controls, or declined by the buyer — not while the buyer may still agree to be connected.
+  const declined = declinedLiveTransfer(state);
+  const appointmentHolds = holds.filter((r) => !isPermissionWithdrawal(r));
+  const appointmentReady = appointmentHolds.length === 0 && appointment?.length === 0;
+  const warranted = !policy.actions.liveTransfer.enabled || controls.length > 0 || declined;
+  if (appointmentReady && warranted) {
+    // Why not the live transfer is part of the record: the controls that stopped it, or the refusal.
+    const why = declined ? [declinedReason(state)] : controls;
     return verdictOf(
       Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT,
       [satisfied('appointment', input, policy), ...why],
@@ -120,6 +125,43 @@ function decideAction(
   const reasons = distinctReasons([...holds, ...(live ?? []), ...(appointment ?? []), ...controls]);
   const next = liveReady ? transition(record.phase, 'ready') : phaseAfterHold(record.phase, state);
   return verdictOf(Outcome.ESCALATION_OUTCOME_HOLD, reasons, next, policy);
+}
+
+/** The buyer refused to be connected: permission withdrawn, or refused before it was ever given. */
+function declinedLiveTransfer(state: IIntentState): boolean {
+  const permission = permissionMarker(state);
+  if (!permission) return false;
+  const status = permission.status ?? v1.MarkerStatus.MARKER_STATUS_UNSPECIFIED;
+  // A negation of an absent marker is recorded as evidence on an ABSENT marker.
+  return (
+    status === v1.MarkerStatus.MARKER_STATUS_REVOKED ||
+    (status === v1.MarkerStatus.MARKER_STATUS_ABSENT && (permission.evidence ?? []).length > 0)
+  );
+}
+
+function declinedReason(state: IIntentState): DecisionReason {
+  const quote = permissionMarker(state)?.evidence?.at(-1)?.quote;
+  return reason(
+    permissionMarker(state)?.status === v1.MarkerStatus.MARKER_STATUS_REVOKED
+      ? Code.DECISION_REASON_CODE_MARKER_REVOKED
+      : Code.DECISION_REASON_CODE_MARKER_NOT_VALIDATED,
+    `the buyer declined a live transfer${quote ? `: "${quote}"` : ''}`,
+    v1.MarkerKind.MARKER_KIND_ESCALATION_PERMISSION,
+  );
+}
+
+// A withdrawn permission to connect holds a live transfer, not a booking the buyer agreed to.
+function isPermissionWithdrawal(r: DecisionReason): boolean {
+  return (
+    r.code === Code.DECISION_REASON_CODE_MARKER_REVOKED &&
+    r.markerKind === v1.MarkerKind.MARKER_KIND_ESCALATION_PERMISSION
+  );
+}
+
+function permissionMarker(state: IIntentState): warmline.v1.IIntentMarker | undefined {
+  return (state.markers ?? []).find(
+    (m) => m.kind === v1.MarkerKind.MARKER_KIND_ESCALATION_PERMISSION,
+  );
 }
 
 function satisfied(
