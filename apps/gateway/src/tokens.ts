@@ -1,0 +1,2 @@
+/** The gateway's validated settings (GatewaySettings). */
+export const GATEWAY_SETTINGS: unique symbol = Symbol('warmline.gateway.settings');
