@@ -466,13 +466,15 @@ describe('escalation-governor (separate process)', () => {
     expect((await decisionStream(transferred, 1)).some((e) => e.grantRevoked)).toBe(false);
     await handoff(v1.HandoffState.HANDOFF_STATE_BRIDGED, 2);
 
-    // No permission to transfer yet, but everything an appointment needs.
+    // The buyer declined to be connected, but gave everything an appointment needs.
     const booked = newInteraction();
     const unpermitted = qualifiedState(booked, 1);
     await publishIntent({
       ...unpermitted,
-      markers: unpermitted.markers!.filter(
-        (m) => m.kind !== Kind.MARKER_KIND_ESCALATION_PERMISSION,
+      markers: unpermitted.markers!.map((m) =>
+        m.kind === Kind.MARKER_KIND_ESCALATION_PERMISSION
+          ? { ...m, status: Status.MARKER_STATUS_REVOKED }
+          : m,
       ),
     });
     const [appointment] = await decisions(booked, 1);

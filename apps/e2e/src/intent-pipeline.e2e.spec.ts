@@ -1,7 +1,9 @@
-// Perception and qualification as separate processes on a real broker: conversations sent as the
-// gateway sends them become versioned intent state with validated (or not) markers.
+// Perception, qualification and the escalation governor as separate processes on a real broker:
+// conversations sent as the gateway sends them become versioned intent state with validated (or not)
+// markers, and decisions with signed grants (or reasons to hold).
+import { GrantVerifier, SCOPES } from '@warmline/authority';
 import type { EventBus } from '@warmline/bus';
-import { fromTimestamp, v1, warmline } from '@warmline/contracts';
+import { fromTimestamp, toTimestamp, v1, warmline } from '@warmline/contracts';
 import { eventually, storedEnvelopes } from '@warmline/testing';
 import fc from 'fast-check';
 import {
@@ -15,14 +17,33 @@ import { warmlineUnderTest, type WarmlineUnderTest } from './support/warmline-un
 
 let stack: WarmlineUnderTest;
 let gateway: EventBus;
+let verifier: GrantVerifier;
 
 beforeAll(async () => {
   stack = await warmlineUnderTest();
-  await Promise.all([
-    stack.start('perception', { WARMLINE_MAX_GAP_WAIT_MS: '1500' }),
-    stack.start('qualification'),
-  ]);
   gateway = await stack.busAs('gateway');
+  // Enough closers that the authorisations of every test (no router frees them) never exhaust capacity.
+  for (let n = 1; n <= 25; n++) {
+    await gateway.publishCloserPresence({
+      closerId: `pipeline-closer-${n}`,
+      presence: v1.CloserPresenceState.CLOSER_PRESENCE_STATE_AVAILABLE,
+      skills: ['solar'],
+      languages: ['en-US'],
+      capacity: 1,
+      reportedAt: toTimestamp(Date.now()),
+    });
+  }
+  await Promise.all([
+    // Each conversation is sent as a batch shortly after it "happened": allow that as transport lag,
+    // or every early segment would be flagged ASR_LAG and hold the buyer.
+    stack.start('perception', {
+      WARMLINE_MAX_GAP_WAIT_MS: '1500',
+      WARMLINE_MAX_ASR_LATENCY_MS: '15000',
+    }),
+    stack.start('qualification'),
+    stack.start('escalation-governor'),
+  ]);
+  verifier = new GrantVerifier({ trustedIssuerKeys: [stack.grantKey.publicKey] });
 }, 60_000);
 
 afterAll(async () => {
@@ -53,6 +74,23 @@ async function latestState(
   );
   return changes.at(-1)!.envelope.intentStateChanged!.state!;
 }
+
+/** The governor's decisions on an interaction, once `done` accepts them. */
+async function decisions(
+  iid: string,
+  done: (list: warmline.v1.IEnvelope[]) => boolean,
+  timeoutMs = 20_000,
+): Promise<warmline.v1.IEnvelope[]> {
+  const found = await eventually(
+    async () => (await storedEnvelopes(stack.jsm, 'decision', iid)).map((s) => s.envelope),
+    done,
+    timeoutMs,
+  );
+  return found;
+}
+
+const O = v1.EscalationOutcome;
+const outcomeOf = (e: warmline.v1.IEnvelope) => e.escalationDecision?.outcome;
 
 const statusOf = (state: warmline.v1.IIntentState, kind: warmline.v1.MarkerKind) =>
   state.markers?.find((m) => m.kind === kind)?.status ?? v1.MarkerStatus.MARKER_STATUS_ABSENT;
@@ -163,7 +201,7 @@ describe('intent pipeline: perception → qualification (separate processes)', (
   });
 
   it('reaches the same final intent state from shuffled and duplicated events as from the ordered stream', async () => {
-    const start = Date.now() - 120_000;
+    const start = Date.now() - 5_000;
     const ordered = newInteraction('ordered');
     await send(ordered, conversationEvents(ordered, EXPLICIT_BUYER, { startMs: start }));
     const expected = comparable(
@@ -195,4 +233,101 @@ describe('intent pipeline: perception → qualification (separate processes)', (
       { numRuns: 4 },
     );
   }, 120_000);
+
+  it('authorises a live transfer for the explicit buyer with a grant bound to the intent version', async () => {
+    const iid = newInteraction('authorised');
+    await send(iid, conversationEvents(iid, EXPLICIT_BUYER));
+    const list = await decisions(iid, (l) =>
+      l.some((e) => outcomeOf(e) === O.ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER),
+    );
+    const authorised = list.find(
+      (e) => outcomeOf(e) === O.ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER,
+    )!;
+    const decision = authorised.escalationDecision!;
+    expect(decision.reasons?.map((r) => r.code)).toContain(
+      v1.DecisionReasonCode.DECISION_REASON_CODE_POLICY_SATISFIED,
+    );
+    const claims = verifier.verify(authorised.authority?.grant, {
+      interactionId: iid,
+      intentVersion: decision.intentVersion!,
+      requiredScope: SCOPES.transferLive,
+    });
+    expect(claims.intentVersion).toBe(decision.intentVersion);
+    expect(claims.fallbackScopes).toContain(SCOPES.appointmentBook);
+    // The version the grant names holds every marker validated, with evidence.
+    const intent = (await storedEnvelopes(stack.jsm, 'intent', iid))
+      .map((e) => e.envelope.intentStateChanged!.state!)
+      .find((st) => st.version === claims.intentVersion)!;
+    for (const kind of ALL_MARKERS) {
+      expect(statusOf(intent, kind)).toBe(S.MARKER_STATUS_VALIDATED);
+      expect(intent.markers?.find((m) => m.kind === kind)?.evidence?.length).toBeGreaterThan(0);
+    }
+    // Nothing before it was an authorisation: HOLDs while the buyer was still confirming.
+    const earlier = list.slice(0, list.indexOf(authorised));
+    expect(earlier.every((e) => outcomeOf(e) === O.ESCALATION_OUTCOME_HOLD)).toBe(true);
+  });
+
+  it('holds the hedging buyer, naming the exploratory markers, and issues no grant', async () => {
+    const iid = newInteraction('held');
+    await send(iid, conversationEvents(iid, HEDGING_BUYER));
+    await latestState(iid, (s) =>
+      ALL_MARKERS.every((k) => statusOf(s, k) === S.MARKER_STATUS_EXPLORATORY),
+    );
+    const list = await decisions(iid, (l) => l.length > 0);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const all = (await storedEnvelopes(stack.jsm, 'decision', iid)).map((e) => e.envelope);
+    expect(
+      all.every((e) => e.authority?.grant == null && outcomeOf(e) === O.ESCALATION_OUTCOME_HOLD),
+    ).toBe(true);
+    const last = all.at(-1)!.escalationDecision!;
+    const named = (last.reasons ?? [])
+      .filter((r) => r.code === v1.DecisionReasonCode.DECISION_REASON_CODE_MARKER_NOT_VALIDATED)
+      .map((r) => r.markerKind);
+    expect(named.sort()).toEqual([...ALL_MARKERS].sort());
+    expect(list.length).toBeGreaterThan(0);
+  });
+
+  it('never issues a grant when an answering machine picked up, even one that then says yes', async () => {
+    const iid = newInteraction('machine');
+    await send(
+      iid,
+      conversationEvents(iid, [{ amd: 'machine', confidence: 0.95 }, ...EXPLICIT_BUYER]),
+    );
+    await latestState(iid, (s) => s.callHealth?.answeringMachine === true);
+    await new Promise((r) => setTimeout(r, 2_000));
+    const all = (await storedEnvelopes(stack.jsm, 'decision', iid)).map((e) => e.envelope);
+    expect(all.some((e) => e.authority?.grant != null)).toBe(false);
+  });
+
+  it('revokes the grant when the buyer raises an objection after authorisation, and decides again', async () => {
+    const iid = newInteraction('objecting');
+    const events = conversationEvents(iid, [
+      ...EXPLICIT_BUYER,
+      { agent: 'Great, I am connecting you now.' },
+      { buyer: "Wait, actually that's too expensive for us." },
+    ]);
+    await send(iid, events.slice(0, events.length - 2));
+    const authorised = (
+      await decisions(iid, (l) =>
+        l.some((e) => outcomeOf(e) === O.ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER),
+      )
+    ).find((e) => outcomeOf(e) === O.ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER)!;
+    await send(iid, events.slice(events.length - 2));
+    const list = await decisions(iid, (l) => l.some((e) => e.grantRevoked != null));
+    const revoked = list.find((e) => e.grantRevoked != null)!;
+    expect(revoked.grantRevoked!.reason).toBe(
+      v1.GrantRevocationReason.GRANT_REVOCATION_REASON_OBJECTION_RAISED,
+    );
+    expect(revoked.intentVersion).toBeGreaterThan(authorised.intentVersion!);
+    const after = await decisions(iid, (l) =>
+      l.some(
+        (e) =>
+          (e.intentVersion ?? 0) >= revoked.intentVersion! &&
+          e.escalationDecision != null &&
+          l.indexOf(e) > l.indexOf(revoked),
+      ),
+    );
+    const next = after.slice(after.indexOf(revoked) + 1).find((e) => e.escalationDecision)!;
+    expect(next.escalationDecision!.outcome).not.toBe(O.ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER);
+  });
 });

@@ -21,9 +21,12 @@ export interface PlannedEvent {
 export interface ConversationOptions {
   readonly campaignId?: string;
   readonly timeZone?: string;
-  /** Time of CallStarted, ms; later events follow at 3 s a turn. */
+  /** Time of CallStarted, ms (default: so that the last event happens now); events follow 250 ms apart. */
   readonly startMs?: number;
 }
+
+/** Event time between consecutive events: short, so the newest intent versions are fresh when decided. */
+const EVENT_SPACING_MS = 250;
 
 /** The events of `turns` for interaction `iid`. */
 export function conversationEvents(
@@ -31,7 +34,6 @@ export function conversationEvents(
   turns: readonly Turn[],
   options: ConversationOptions = {},
 ): PlannedEvent[] {
-  const start = options.startMs ?? Date.now() - 120_000;
   const events: warmline.v1.IPerceptionEvent[] = [
     {
       callStarted: {
@@ -88,10 +90,11 @@ export function conversationEvents(
       events.push({ hangUp: { by: v1.Speaker.SPEAKER_BUYER, reason: 'completed' } });
     }
   });
+  const start = options.startMs ?? Date.now() - (events.length - 1) * EVENT_SPACING_MS;
   return events.map((perceptionEvent, i) => ({
     eventId: `${iid}-ev-${i + 1}`,
     sequence: i + 1,
-    occurredAt: toTimestamp(start + i * 3_000),
+    occurredAt: toTimestamp(start + i * EVENT_SPACING_MS),
     perceptionEvent,
   }));
 }
