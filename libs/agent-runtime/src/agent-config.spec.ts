@@ -41,3 +41,30 @@ describe('readAgentConfig', () => {
     expect(() => readAgentConfig('router', env)).toThrow(message);
   });
 });
+
+describe('store selection', () => {
+  it('uses the embedded JetStream KV unless MONGODB_URI is set', () => {
+    expect(readAgentConfig('router', {}).store).toEqual({ kind: 'kv' });
+    expect(
+      readAgentConfig('router', {
+        MONGODB_URI: 'mongodb://warmline:secret@db:27017/?replicaSet=rs0',
+        WARMLINE_MONGODB_DATABASE: 'campaigns',
+      }).store,
+    ).toEqual({
+      kind: 'mongodb',
+      uri: 'mongodb://warmline:secret@db:27017/?replicaSet=rs0',
+      database: 'campaigns',
+    });
+  });
+
+  it('never shows MongoDB credentials in its description', async () => {
+    const { describeStore } = await import('./agent-store.js');
+    expect(
+      describeStore({
+        kind: 'mongodb',
+        uri: 'mongodb://warmline:secret@db:27017/',
+        database: undefined,
+      }),
+    ).toBe('MongoDB mongodb://***@db:27017/');
+  });
+});

@@ -2,6 +2,7 @@
 // stops the process with the variable's name instead of failing at the first message.
 import { hostname } from 'node:os';
 import { agentScopes, isValidId, natsPasswordVariable, type AgentName } from '@warmline/contracts';
+import { readStoreConfig, type StoreConfig } from './agent-store.js';
 import { AgentConfigError } from './config-error.js';
 
 /** Where an agent connects and who it is there. */
@@ -24,6 +25,8 @@ export interface AgentConfig {
   readonly httpPort: number | undefined;
   /** Address the HTTP endpoints bind (`WARMLINE_HTTP_HOST`, default 0.0.0.0). */
   readonly httpHost: string;
+  /** MongoDB when `MONGODB_URI` is set, else JetStream KV. */
+  readonly store: StoreConfig;
 }
 
 /**
@@ -33,6 +36,7 @@ export interface AgentConfig {
  *   (omit both on a development server without users)
  * - `WARMLINE_INSTANCE`, `WARMLINE_ACK_WAIT_MS`, `WARMLINE_SHUTDOWN_GRACE_MS`
  * - `WARMLINE_HTTP_PORT` / `WARMLINE_HTTP_HOST`: health and metrics endpoints (off when unset)
+ * - `MONGODB_URI` (+ `WARMLINE_MONGODB_DATABASE`): use MongoDB instead of the embedded JetStream KV
  */
 export function readAgentConfig(agent: AgentName, env: NodeJS.ProcessEnv): AgentConfig {
   const servers = (env['NATS_URL'] ?? 'nats://127.0.0.1:4222')
@@ -62,6 +66,7 @@ export function readAgentConfig(agent: AgentName, env: NodeJS.ProcessEnv): Agent
     shutdownGraceMs: optionalMs(env, 'WARMLINE_SHUTDOWN_GRACE_MS'),
     httpPort: optionalPort(env, 'WARMLINE_HTTP_PORT'),
     httpHost: env['WARMLINE_HTTP_HOST']?.trim() || '0.0.0.0',
+    store: readStoreConfig(env),
   };
 }
 

@@ -2,9 +2,10 @@
 // crash-safe checkpointed steps over both, its config and its logger.
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { BUS_CLIENT, BusModule, JetStreamClient, type EventBusOptions } from '@warmline/bus';
-import { openKvStore, type WarmlineStore } from '@warmline/store';
+import type { WarmlineStore } from '@warmline/store';
 import type { AgentConfig } from './agent-config.js';
 import { AgentLogger } from './agent-logger.js';
+import { openAgentStore } from './agent-store.js';
 import { agentMetrics, runAgentShutdown } from './agent-telemetry.js';
 import { CheckpointedSteps } from './checkpointed-step.js';
 import { EffectPerformer } from './effect-performer.js';
@@ -50,20 +51,7 @@ export class AgentRuntimeModule {
         { provide: AGENT_CONFIG, useValue: config },
         { provide: AGENT_LOGGER, useValue: logger },
         { provide: AGENT_METRICS, useFactory: () => agentMetrics(config.agent) },
-        {
-          provide: STORE,
-          useFactory: () =>
-            openKvStore({
-              servers: [...config.nats.servers],
-              connection: {
-                name: `${config.agent}@${config.instance}:store`,
-                ...(config.nats.user === undefined
-                  ? {}
-                  : { user: config.nats.user, pass: config.nats.pass ?? '' }),
-                maxReconnectAttempts: -1,
-              },
-            }),
-        },
+        { provide: STORE, useFactory: () => openAgentStore(config) },
         {
           provide: STEPS,
           useFactory: (store: WarmlineStore, client: JetStreamClient) =>

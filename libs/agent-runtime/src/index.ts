@@ -3,6 +3,7 @@
 export { optionalMs, readAgentConfig, requiredString, type AgentConfig } from './agent-config.js';
 export { AgentConfigError } from './config-error.js';
 export { AgentLogger } from './agent-logger.js';
+export { describeStore, openAgentStore, readStoreConfig, type StoreConfig } from './agent-store.js';
 export { agentMetrics, agentTelemetry, onAgentShutdown } from './agent-telemetry.js';
 export { startHealthServer, type HealthServer, type HealthSource } from './health-server.js';
 export { AgentRuntimeModule, busOptionsOf } from './agent-runtime.module.js';

@@ -8,6 +8,7 @@ import { JetStreamServer } from '@warmline/bus';
 import type { AgentName } from '@warmline/contracts';
 import { readAgentConfig, type AgentConfig } from './agent-config.js';
 import { AgentLogger } from './agent-logger.js';
+import { describeStore } from './agent-store.js';
 import { busOptionsOf } from './agent-runtime.module.js';
 import { agentMetrics, agentTelemetry, onAgentShutdown } from './agent-telemetry.js';
 import { startHealthServer } from './health-server.js';
@@ -43,6 +44,7 @@ export async function runAgent(
     consumers: server.health().consumersRunning,
     ...(http ? { httpPort: http.port } : {}),
     telemetry: agentTelemetry(config.agent, config.instance, process.env).description,
+    store: describeStore(config.store),
   });
   return app;
 }
