@@ -44,7 +44,14 @@ describe('EventStreamConnection', () => {
     let cleanups = 0;
     connection.whenEnded(() => (cleanups += 1));
     connection.open('hello');
-    await sleep(70);
+    // At least two keep-alive periods, however busy the machine is.
+    for (
+      let waited = 0;
+      waited < 2_000 && (response.text.match(/: keep-alive/g)?.length ?? 0) < 2;
+      waited += 10
+    ) {
+      await sleep(10);
+    }
     connection.end();
     connection.end();
     const text = response.text;

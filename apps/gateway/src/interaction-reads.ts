@@ -4,9 +4,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { STORE } from '@warmline/agent-runtime';
 import { v1 } from '@warmline/contracts';
 import type { AuditRecordKind, WarmlineStore } from '@warmline/store';
+import { interactionStory, type StoryEntry } from '@warmline/audit';
 import { NotFoundError } from './api-errors.js';
 import { auditRecordView, type AuditRecordJson } from './audit-record-view.js';
 import { renderMessage, type ProtoJson } from './proto-json.js';
+
+/** A story entry as JSON: its time as RFC 3339. */
+export type StoryJson = Omit<StoryEntry, 'at' | 'details'> & { at: string; details: string[] };
 
 @Injectable()
 export class InteractionReads {
@@ -30,6 +34,28 @@ export class InteractionReads {
     return {
       interactionId,
       versions: history.map((state) => renderMessage(v1.IntentState, state)),
+    };
+  }
+
+  /** The ordered story: intent versions and audit records merged (see @warmline/audit). */
+  async story(interactionId: string): Promise<{ interactionId: string; story: StoryJson[] }> {
+    const [versions, records] = await Promise.all([
+      this.store.intents.history(interactionId),
+      this.store.audit.list(interactionId),
+    ]);
+    if (versions.length === 0 && records.length === 0) {
+      throw new NotFoundError(
+        'INTERACTION_NOT_FOUND',
+        `nothing is stored for interaction ${interactionId}`,
+      );
+    }
+    return {
+      interactionId,
+      story: interactionStory(versions, records).map((entry) => ({
+        ...entry,
+        at: new Date(entry.at).toISOString(),
+        details: [...entry.details],
+      })),
     };
   }
 

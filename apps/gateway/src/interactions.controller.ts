@@ -3,7 +3,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditRecordKind } from '@warmline/store';
 import type { AuditRecordJson } from './audit-record-view.js';
-import { InteractionReads } from './interaction-reads.js';
+import { InteractionReads, type StoryJson } from './interaction-reads.js';
 import { InteractionIdParam } from './path-params.js';
 import type { ProtoJson } from './proto-json.js';
 import {
@@ -11,6 +11,7 @@ import {
   ErrorBodySchema,
   IntentStateResponseSchema,
   IntentVersionsResponseSchema,
+  StoryResponseSchema,
 } from './response-schemas.js';
 import { RequiresScope } from './route-access.js';
 
@@ -65,6 +66,19 @@ export class InteractionsController {
   @ApiOkResponse({ standardSchema: AuditRecordsResponseSchema })
   handoffs(@Param('interactionId', { schema: InteractionIdParam }) interactionId: string): Records {
     return this.reads.records(interactionId, ['handoff'] satisfies AuditRecordKind[]);
+  }
+
+  @Get('timeline')
+  @ApiOperation({
+    summary:
+      'The interaction story in order: evidence, intent versions, decisions, grants, transfer states, bookings',
+  })
+  @ApiOkResponse({ standardSchema: StoryResponseSchema })
+  @ApiNotFoundResponse({ description: 'Nothing is stored', standardSchema: ErrorBodySchema })
+  timeline(
+    @Param('interactionId', { schema: InteractionIdParam }) interactionId: string,
+  ): Promise<{ interactionId: string; story: StoryJson[] }> {
+    return this.reads.story(interactionId);
   }
 
   @Get('audit')

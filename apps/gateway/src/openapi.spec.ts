@@ -35,6 +35,7 @@ describe('the committed OpenAPI document (apps/gateway/openapi.json)', () => {
       '/v1/interactions/{interactionId}/handoffs',
       '/v1/interactions/{interactionId}/reservations/{reservationId}/accept',
       '/v1/interactions/{interactionId}/reservations/{reservationId}/decline',
+      '/v1/interactions/{interactionId}/timeline',
       '/v1/interactions/{interactionId}/versions',
       '/v1/twilio/{interactionId}/status',
     ]);

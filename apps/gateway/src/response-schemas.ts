@@ -87,6 +87,25 @@ export const AuditRecordsResponseSchema = z
   .strictObject({ interactionId: z.string(), records: z.array(AuditRecordSchema) })
   .meta({ id: 'AuditRecordsResponse' });
 
+/** One step of an interaction's story. */
+export const StoryEntrySchema = z
+  .strictObject({
+    at: z.string().meta({ description: 'When it happened, RFC 3339 UTC' }),
+    kind: z.enum(['intent', 'evidence', 'decision', 'grant', 'handoff', 'appointment']),
+    title: z.string().meta({ description: 'What happened, in one line' }),
+    details: z
+      .array(z.string())
+      .meta({ description: 'Further facts: evidence quotes, reasons, failure reasons' }),
+    intentVersion: z.number().int().optional(),
+    recordId: z.string().optional(),
+  })
+  .meta({ id: 'StoryEntry' });
+
+/** The story of one interaction in order (intent versions and audit records merged). */
+export const StoryResponseSchema = z
+  .strictObject({ interactionId: z.string(), story: z.array(StoryEntrySchema) })
+  .meta({ id: 'StoryResponse' });
+
 /** Readiness of the gateway. */
 export const ReadinessSchema = z
   .strictObject({
