@@ -14,12 +14,25 @@ export interface ProvisionSummary {
   readonly bucketsExisting: number;
 }
 
-/** Creates what is missing (idempotent); returns what it did. */
-export async function provision(broker: StackBroker): Promise<ProvisionSummary> {
+/** What the provisioning step may vary per deployment. */
+export interface ProvisionOptions {
+  /** JetStream replicas of every stream and bucket: 1 on one machine, 3 or 5 in a cluster. */
+  readonly replicas?: number;
+}
+
+/**
+ * Creates what is missing (idempotent); returns what it did. A stream's replica count is brought to
+ * `replicas`; an existing KV bucket is never changed (recreate it to change its replicas).
+ */
+export async function provision(
+  broker: StackBroker,
+  options: ProvisionOptions = {},
+): Promise<ProvisionSummary> {
   const nc = await connect({ servers: broker.url, ...broker.credentials(ADMIN_USER) });
   try {
-    const streams = await provisionStreams(await jetstreamManager(nc));
-    const buckets = await provisionKvStore(nc);
+    const replicas = options.replicas ?? 1;
+    const streams = await provisionStreams(await jetstreamManager(nc), { replicas });
+    const buckets = await provisionKvStore(nc, { replicas });
     return {
       streamsCreated: streams.created.length,
       streamsUnchanged: streams.unchanged.length + streams.updated.length,
