@@ -21,6 +21,24 @@ ensure_nats_server() {
   fi
 }
 
+ensure_deploy_check_tools() {
+  # scripts/deploy-check.sh validates deploy/compose with Debian's docker-compose 1.29 (offline).
+  # kubectl (>= 1.21, for its embedded kustomize v4+) comes with this machine image; Debian's
+  # kubernetes-client (1.20, kustomize v2.0.3) cannot render deploy/k8s, so it is no fallback.
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "installing docker-compose from apt"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+    else
+      echo "[setup] docker-compose is not installed (apt-get install docker-compose); scripts/deploy-check.sh needs it" >&2
+      exit 1
+    fi
+  fi
+  command -v kubectl >/dev/null 2>&1 ||
+    log "warning: kubectl (>= 1.21) not found; scripts/deploy-check.sh cannot render deploy/k8s"
+}
+
 ensure_node_modules() {
   local stamp=node_modules/.warmline-lock.sha256
   local want
@@ -43,6 +61,7 @@ check_node() {
 }
 
 ensure_nats_server
+ensure_deploy_check_tools
 ensure_node_modules
 check_node
 log "ready: $(node_modules/.bin/node --version), $( (command -v nats-server || echo /usr/sbin/nats-server) | xargs -I{} sh -c '{} --version')"

@@ -19,6 +19,9 @@ bash scripts/proto-check.sh
 step "lint + type-check (all projects)"
 nx run-many -t lint typecheck --parallel=2 --outputStyle=stream --skipNxCache
 
+step "deployment files: Dockerfiles, compose, Kubernetes manifests, NATS configs (offline)"
+bash scripts/deploy-check.sh
+
 step "tests (all projects)"
 rm -rf tmp/test-results && mkdir -p tmp/test-results
 status=0
