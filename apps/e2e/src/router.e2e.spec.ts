@@ -2,7 +2,6 @@
 // the governor (signed grants on `decision`), the closers' desks (ReservationResponse on
 // `reservation`) and the telephony adapter (reads TelephonyCommands, answers with CallProgress), all
 // publishing as their own NATS users, and it reads what the router did straight from the streams.
-import type { JetStreamManager } from '@nats-io/jetstream';
 import {
   generateSigningKey,
   GrantSigner,
@@ -14,6 +13,7 @@ import { decodeEnvelope, toTimestamp, v1, type warmline } from '@warmline/contra
 import type { AgentProcess } from '@warmline/stack';
 import { openKvStore, type WarmlineStore } from '@warmline/store';
 import { ADMIN_USER, eventually, sleep, storedDeadLetters } from '@warmline/testing';
+import { Stage, StreamTap, legOf, report } from './support/stage.js';
 import { warmlineUnderTest, type WarmlineUnderTest } from './support/warmline-under-test.js';
 
 const C = v1.FallbackCondition;
@@ -46,7 +46,7 @@ beforeAll(async () => {
   signer = new GrantSigner({ signingKey: signingKeyFromSeed(stack.grantKey.seed) });
   handoffs = await StreamTap.open(stack.jsm, 'WL_HANDOFF');
   telephony = await StreamTap.open(stack.jsm, 'WL_TELEPHONY');
-  stage = new Stage();
+  stage = new Stage(gateway, handoffs, telephony);
 }, 90_000);
 
 afterAll(async () => {
@@ -60,209 +60,6 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // The world around the router
 // ---------------------------------------------------------------------------------------------
-
-/** Every envelope of one stream, in stream order, as it arrives (an ordered consumer as admin). */
-class StreamTap {
-  readonly envelopes: warmline.v1.Envelope[] = [];
-  private constructor(private readonly stopConsuming: () => Promise<void>) {}
-
-  static async open(jsm: JetStreamManager, stream: string): Promise<StreamTap> {
-    const consumer = await jsm.jetstream().consumers.get(stream);
-    const messages = await consumer.consume();
-    const tap: StreamTap = new StreamTap(async () => {
-      await messages.close();
-      await loop;
-    });
-    const loop = (async () => {
-      for await (const m of messages) tap.envelopes.push(decodeEnvelope(m.data));
-    })();
-    return tap;
-  }
-
-  of(interactionId: string): warmline.v1.Envelope[] {
-    return this.envelopes.filter((e) => e.interactionId === interactionId);
-  }
-
-  stop(): Promise<void> {
-    return this.stopConsuming();
-  }
-}
-
-/** How a closer's desk answers a PENDING reservation, and how their phone answers a dial. */
-interface CloserScript {
-  readonly desk: 'accept' | 'reject' | 'ignore';
-  readonly phone: 'answer' | 'decline' | 'no_answer' | 'voicemail' | 'ring';
-}
-
-const WILLING: CloserScript = { desk: 'accept', phone: 'answer' };
-
-/**
- * The closers' desks and the telephony adapter, played from the streams: every PENDING reservation
- * and every command of an interaction on stage is answered by its closer's script.
- */
-class Stage {
-  private readonly scripts = new Map<string, Record<string, CloserScript>>();
-  private readonly hangUpAfterBridge = new Set<string>();
-  private readonly rejectFirstAttempt = new Set<string>();
-  /** For each bridge command seen: was the brief already published to the closer? */
-  readonly bridges: { interactionId: string; briefedBefore: boolean }[] = [];
-  private handoffSeen = 0;
-  private telephonySeen = 0;
-  private readonly timer: NodeJS.Timeout;
-  private busy = false;
-
-  constructor() {
-    this.timer = setInterval(() => void this.pump(), 40);
-  }
-
-  /** Puts an interaction on stage: its closers' scripts (default: willing). */
-  play(
-    interactionId: string,
-    scripts: Record<string, CloserScript> = {},
-    options: { hangUpAfterBridge?: boolean; rejectFirstAttempt?: boolean } = {},
-  ): void {
-    this.scripts.set(interactionId, scripts);
-    if (options.hangUpAfterBridge) this.hangUpAfterBridge.add(interactionId);
-    if (options.rejectFirstAttempt) this.rejectFirstAttempt.add(interactionId);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  private script(interactionId: string, closerId: string): CloserScript | null {
-    const scripts = this.scripts.get(interactionId);
-    return scripts ? (scripts[closerId] ?? WILLING) : null;
-  }
-
-  private async pump(): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const newHandoff = handoffs.envelopes.slice(this.handoffSeen);
-      this.handoffSeen += newHandoff.length;
-      const newCommands = telephony.envelopes.slice(this.telephonySeen);
-      this.telephonySeen += newCommands.length;
-      await Promise.all([
-        ...newHandoff.map((e) => this.desk(e)),
-        ...groupByInteraction(newCommands).map((list) => this.phone(list)),
-      ]);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async desk(envelope: warmline.v1.Envelope): Promise<void> {
-    const event = envelope.reservationEvent;
-    if (event?.state !== v1.ReservationState.RESERVATION_STATE_PENDING) return;
-    const script = this.script(envelope.interactionId, event.closerId ?? '');
-    if (script === null || script.desk === 'ignore') return;
-    const reject =
-      script.desk === 'reject' ||
-      (event.attempt === 1 && this.rejectFirstAttempt.has(envelope.interactionId));
-    await gateway.publish('reservation', envelope.interactionId, {
-      reservationResponse: {
-        reservationId: event.reservationId,
-        closerId: event.closerId,
-        accepted: !reject,
-        reason: reject ? 'on another call' : '',
-      },
-    });
-  }
-
-  // One interaction's commands in order: its reports must reach the router in order.
-  private async phone(envelopes: warmline.v1.Envelope[]): Promise<void> {
-    for (const envelope of envelopes) {
-      const command = envelope.telephonyCommand;
-      if (!command || !this.scripts.has(envelope.interactionId)) continue;
-      for (const [state, closerId, legId] of this.reportsFor(envelope.interactionId, command)) {
-        await report(envelope.interactionId, command, state, legId, closerId);
-      }
-    }
-  }
-
-  private reportsFor(
-    interactionId: string,
-    command: warmline.v1.ITelephonyCommand,
-  ): [warmline.v1.CallProgressState, string, string][] {
-    const leg = legOf(command);
-    if (command.dialCloser) {
-      const closerId = command.dialCloser.closerId ?? '';
-      const outcome = this.script(interactionId, closerId)?.phone ?? 'answer';
-      const after = {
-        answer: P.CALL_PROGRESS_STATE_ANSWERED,
-        decline: P.CALL_PROGRESS_STATE_DECLINED,
-        no_answer: P.CALL_PROGRESS_STATE_NO_ANSWER,
-        voicemail: P.CALL_PROGRESS_STATE_VOICEMAIL,
-        ring: null,
-      }[outcome];
-      return [
-        [P.CALL_PROGRESS_STATE_RINGING, closerId, leg],
-        ...(after === null
-          ? []
-          : [[after, closerId, leg] as [warmline.v1.CallProgressState, string, string]]),
-      ];
-    }
-    if (command.whisperBrief) {
-      return [[P.CALL_PROGRESS_STATE_WHISPER_COMPLETED, command.whisperBrief.closerId ?? '', leg]];
-    }
-    if (command.bridge) {
-      this.bridges.push({
-        interactionId,
-        briefedBefore: handoffs
-          .of(interactionId)
-          .some((e) => e.handoffEvent?.state === H.HANDOFF_STATE_BRIEFING && e.handoffEvent.brief),
-      });
-      return [
-        [P.CALL_PROGRESS_STATE_BRIDGED, '', command.bridge.legId ?? ''],
-        ...(this.hangUpAfterBridge.has(interactionId)
-          ? [
-              [P.CALL_PROGRESS_STATE_CALLER_HUNG_UP, '', ''] as [
-                warmline.v1.CallProgressState,
-                string,
-                string,
-              ],
-            ]
-          : []),
-      ];
-    }
-    if (command.cancel) return [[P.CALL_PROGRESS_STATE_CANCELLED, '', command.cancel.legId ?? '']];
-    if (command.hold) return [[P.CALL_PROGRESS_STATE_HELD, '', '']];
-    return [[P.CALL_PROGRESS_STATE_RETURNED_TO_AGENT, '', '']];
-  }
-}
-
-function groupByInteraction(envelopes: warmline.v1.Envelope[]): warmline.v1.Envelope[][] {
-  const groups = new Map<string, warmline.v1.Envelope[]>();
-  for (const e of envelopes)
-    groups.set(e.interactionId, [...(groups.get(e.interactionId) ?? []), e]);
-  return [...groups.values()];
-}
-
-/** The leg a command's attempt dials: one per handoff attempt, named by the adapter. */
-function legOf(command: warmline.v1.ITelephonyCommand): string {
-  const [handoffId, attempt] = (command.idempotencyKey ?? '').split(':');
-  return `leg-${handoffId}-${attempt}`;
-}
-
-/** Telephony's report on a command (as the gateway's adapter publishes it). */
-async function report(
-  interactionId: string,
-  command: warmline.v1.ITelephonyCommand,
-  state: warmline.v1.CallProgressState,
-  legId: string,
-  closerId = '',
-): Promise<void> {
-  await gateway.publish('callprogress', interactionId, {
-    callProgress: {
-      commandId: command.commandId,
-      handoffId: command.handoffId,
-      legId,
-      closerId,
-      state,
-    },
-  });
-}
 
 let counter = 0;
 const newInteraction = () => `rt-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
@@ -639,7 +436,7 @@ describe('router (separate processes, two replicas)', () => {
     await authorize(iid, grantFor(iid));
     await until(iid, H.HANDOFF_STATE_RINGING);
     const dial = commandsOf(iid).find((e) => e.telephonyCommand?.dialCloser)!.telephonyCommand!;
-    await report(iid, dial, P.CALL_PROGRESS_STATE_CALLER_HUNG_UP, '');
+    await report(gateway, iid, dial, P.CALL_PROGRESS_STATE_CALLER_HUNG_UP, '');
     const events = await until(iid, H.HANDOFF_STATE_CALLER_ABANDONED);
 
     expect(events.at(-1)).toMatchObject({ failureReason: R.HANDOFF_FAILURE_REASON_CALLER_HUNG_UP });

@@ -11,6 +11,7 @@ import {
   type CheckpointedSteps,
 } from '@warmline/agent-runtime';
 import { decodeGrantClaims, type GrantSigner } from '@warmline/authority';
+import { ATTR, traced } from '@warmline/telemetry';
 import { v1, type warmline } from '@warmline/contracts';
 import type { CampaignPolicy, GrantPlan } from '@warmline/policy';
 import { CloserPresence } from './closer-presence.js';
@@ -88,7 +89,18 @@ export class DecideOnIntent {
     if (first.kind !== 'sign') return this.settle(change, first);
     if (policy === null || team === null) throw new Error('an authorisation needs a policy');
 
-    const signed = this.sign(first.plan, policy.team, nowMs);
+    const signed = await traced(
+      'sign grant',
+      {
+        [ATTR.interactionId]: change.state.interactionId ?? '',
+        [ATTR.intentVersion]: first.plan.intentVersion,
+      },
+      (span) => {
+        const grant = this.sign(first.plan, policy.team, nowMs);
+        span.setAttribute(ATTR.grantId, grant.claims.grantId);
+        return grant;
+      },
+    );
     const transfer = pendingTransferOf(signed);
     if (transfer && !(await this.teams.claim(team, transfer, policy, nowMs))) return 'again';
     const second = await this.run(change, { ...context, decisionId: randomUUID(), signed });

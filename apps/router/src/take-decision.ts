@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { STORE } from '@warmline/agent-runtime';
 import type { GrantVerifier } from '@warmline/authority';
 import { PermanentHandlerError } from '@warmline/bus';
+import { ATTR, traced } from '@warmline/telemetry';
 import { v1, type warmline } from '@warmline/contracts';
 import type { WarmlineStore } from '@warmline/store';
 import { refusingBadInput } from './domain-failure.js';
@@ -35,8 +36,20 @@ export class TakeDecision {
     } else if (isLiveTransfer(envelope)) {
       const intent = await this.store.intents.get(interactionId);
       const arrival = { envelope, intent, verifier: this.verifier, settings: this.settings };
-      result = await refusingBadInput(() =>
-        this.driver.step(interactionId, (current) => grantStep(current, arrival, ctx)),
+      // Verification runs inside the step (on the record it commits with); the span covers both.
+      result = await traced(
+        'verify grant',
+        { [ATTR.interactionId]: interactionId, [ATTR.intentVersion]: envelope.intentVersion },
+        async (span) => {
+          const verdict = await refusingBadInput(() =>
+            this.driver.step(interactionId, (current) => grantStep(current, arrival, ctx)),
+          );
+          // A refusal is an ordinary outcome of verification, recorded, not a fault of this span.
+          if (verdict) span.setAttribute('warmline.grant.verdict', verdict.kind);
+          if (verdict?.kind === 'refused')
+            span.setAttribute('warmline.grant.refusal', verdict.code);
+          return verdict;
+        },
       );
     } else {
       await this.driver.step(interactionId, (current) => intentVersionStep(current, envelope));

@@ -12,6 +12,7 @@ import {
   type Decide,
 } from '@warmline/agent-runtime';
 import { findCloser, findReservation, rosterClosers } from '@warmline/roster';
+import { ATTR, traced } from '@warmline/telemetry';
 import { coldDialStep, needsCloser, noCloserStep, reservedStep } from './attempt-steps.js';
 import { rankedCandidates } from './closer-ledger-steps.js';
 import { CloserLedgers } from './closer-ledgers.js';
@@ -110,12 +111,24 @@ export class TransferDriver {
     // A seat taken by a predecessor that crashed before recording it is this attempt's seat.
     const seat =
       findReservation(ledger, reservationId) ??
-      (await this.ledgers.reserveFirst(ranked, roster, {
-        id: reservationId,
-        handoffId: handoff.id,
-        attempt: handoff.attempt,
-        expiresAtMs: ctx.nowMs + terms.reservationTimeoutMs,
-      }));
+      (await traced(
+        'reserve closer',
+        {
+          [ATTR.interactionId]: interactionId,
+          [ATTR.handoffId]: handoff.id,
+          'warmline.candidates': ranked.length,
+        },
+        async (span) => {
+          const taken = await this.ledgers.reserveFirst(ranked, roster, {
+            id: reservationId,
+            handoffId: handoff.id,
+            attempt: handoff.attempt,
+            expiresAtMs: ctx.nowMs + terms.reservationTimeoutMs,
+          });
+          if (taken) span.setAttribute(ATTR.closerId, taken.closerId);
+          return taken;
+        },
+      ));
     if (seat === null) {
       this.logger.info('no closer available', { interactionId, handoffId: handoff.id });
       await this.step(interactionId, (current) => noCloserStep(current, handoff.attempt, ctx));

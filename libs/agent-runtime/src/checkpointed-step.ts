@@ -3,6 +3,7 @@
 // effects it implies (compare-and-set: the commit point), perform them, then clear them. A replica
 // that loses the compare-and-set race re-reads and decides again on the winner's state.
 import { StaleCheckpointError, type CheckpointRepository } from '@warmline/store';
+import { traced } from '@warmline/telemetry';
 import { loadEffect, storeEffect, type StoredEffect } from './effect-codec.js';
 import type { Effect, EffectSink } from './effects.js';
 
@@ -76,7 +77,12 @@ export class CheckpointedSteps {
       };
       let committed: number;
       try {
-        committed = await this.checkpoints.put(key, encode(pending), revision);
+        committed = await traced(
+          'store commit step',
+          { 'warmline.checkpoint': key, 'warmline.effects': pending.effects.length },
+          () => this.checkpoints.put(key, encode(pending), revision),
+          (err) => err instanceof StaleCheckpointError,
+        );
       } catch (err) {
         if (err instanceof StaleCheckpointError) continue;
         throw err;

@@ -5,6 +5,7 @@ import {
   StaleIntentVersionError,
   type WarmlineStore,
 } from '@warmline/store';
+import { ATTR, traced } from '@warmline/telemetry';
 import type { Effect, EffectSink } from './effects.js';
 
 export class EffectPerformer implements EffectSink {
@@ -19,10 +20,24 @@ export class EffectPerformer implements EffectSink {
         await (await this.bus()).publish(effect.family, effect.interactionId, effect.envelope);
         return;
       case 'intent':
-        await this.writeIntent(effect.state);
+        await traced(
+          'store write intent',
+          {
+            [ATTR.interactionId]: effect.state.interactionId,
+            [ATTR.intentVersion]: effect.state.version,
+          },
+          () => this.writeIntent(effect.state),
+        );
         return;
       case 'audit':
-        await this.store.audit.append(effect.record);
+        await traced(
+          'store append audit',
+          {
+            [ATTR.interactionId]: effect.record.interactionId,
+            'warmline.audit.kind': effect.record.kind,
+          },
+          () => this.store.audit.append(effect.record),
+        );
         return;
     }
   }

@@ -6,12 +6,14 @@ import {
   familySpec,
   parseSubject,
   requiredScope,
+  SUBJECT_ROOT,
   type InteractionFamily,
 } from '@warmline/contracts';
 import type { DeadLetterWriter } from './dead-letter.js';
 import type { Delivery, Envelope, EnvelopeDecoder, EnvelopeHandler } from './delivery.js';
 import type { BusObserver, SettledMessage } from './observer.js';
 import { describe } from './errors.js';
+import { envelopeAttributes } from './span-attributes.js';
 import type { BusLogger } from './logger.js';
 import type { RetryPolicy } from './retry-policy.js';
 import {
@@ -141,16 +143,16 @@ async function runHandler(
 ): Promise<DeliveryOutcome> {
   const parent = extractTraceContext(m.headers);
   const span = tracer.startSpan(
-    `${pipeline.family} process`,
+    `process ${SUBJECT_ROOT}.${pipeline.family}`,
     {
       kind: SpanKind.CONSUMER,
       attributes: {
         'messaging.system': 'nats',
         'messaging.destination.name': delivery.subject,
         'messaging.operation.type': 'process',
-        'warmline.interaction_id': delivery.interactionId,
-        'warmline.event_id': envelope.eventId,
+        'messaging.message.id': envelope.eventId,
         'warmline.delivery_count': delivery.deliveryCount,
+        ...envelopeAttributes(envelope),
       },
     },
     parent,

@@ -16,6 +16,7 @@ import {
 import type { EnvelopeSerializer } from './codec.js';
 import { TYPE_HEADER } from './constants.js';
 import { describe, PublishFailedError } from './errors.js';
+import { envelopeAttributes } from './span-attributes.js';
 import { injectTraceContext } from './trace-context.js';
 
 /** Who publishes: fills `Envelope.producer` and `Envelope.authority`. */
@@ -116,14 +117,20 @@ export class EventPublisher {
   }
 
   private async send(subject: string, envelope: warmline.v1.Envelope): Promise<PublishReceipt> {
-    const span = tracer.startSpan(`${subject.split('.').slice(0, 2).join('.')} publish`, {
+    // Messaging semantic conventions: "<operation> <destination>", the destination as its family
+    // (low cardinality), the full subject as an attribute.
+    const destination = subject.split('.').slice(0, 2).join('.');
+    const attributes = envelopeAttributes(envelope);
+    // The handled message's span learns what its handling published (the decision, the transfer state…).
+    trace.getActiveSpan()?.setAttributes(attributes);
+    const span = tracer.startSpan(`publish ${destination}`, {
       kind: SpanKind.PRODUCER,
       attributes: {
         'messaging.system': 'nats',
         'messaging.destination.name': subject,
         'messaging.operation.type': 'publish',
-        'warmline.interaction_id': envelope.interactionId,
-        'warmline.event_id': envelope.eventId,
+        'messaging.message.id': envelope.eventId,
+        ...attributes,
       },
     });
     try {

@@ -51,6 +51,7 @@ export type {
   InteractionFamily,
   ParsedSubject,
 } from './subjects.js';
+export { SPAN_ATTRIBUTES } from './span-attributes.js';
 export { fromOptionalTimestamp, fromTimestamp, toTimestamp } from './time.js';
 
 /** The v1 namespace, for `v1.Envelope.create(...)` and enum values such as `v1.MarkerStatus`. */

@@ -1,21 +1,12 @@
 // Internal spans around the steps an operator wants to see in a handoff's trace (store writes, grant
 // signing and verification, reservations, telephony commands), with Warmline's attribute names.
 import { SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import { SPAN_ATTRIBUTES } from '@warmline/contracts';
 
 const tracer = trace.getTracer('warmline');
 
-/** Span attribute names used across agents, so Jaeger searches work the same everywhere. */
-export const ATTR = {
-  interactionId: 'warmline.interaction_id',
-  intentVersion: 'warmline.intent_version',
-  decision: 'warmline.decision',
-  decisionReasons: 'warmline.decision.reasons',
-  grantId: 'warmline.grant_id',
-  closerId: 'warmline.closer_id',
-  transferState: 'warmline.transfer.state',
-  failureReason: 'warmline.transfer.failure_reason',
-  appointmentId: 'warmline.appointment_id',
-} as const;
+/** Span attribute names used across agents (the operators' contract, from @warmline/contracts). */
+export const ATTR = SPAN_ATTRIBUTES;
 
 /**
  * Runs `fn` inside a child span named `name`. A thrown error marks the span as an error unless
