@@ -26,6 +26,35 @@ describe('qualify: call health', () => {
     });
   });
 
+  it('ages a fault out after the recent-fault window, even while the buyer says nothing, in a new version', () => {
+    const { state, versions } = replay(
+      conversation([
+        { buyer: 'yes, connect me please', faults: [SignalFault.SIGNAL_FAULT_ASR_LAG] },
+        { agent: 'One moment please.' },
+        { wait: 25_000 },
+        { agent: 'Thanks for holding, still connecting you.' },
+      ]),
+    );
+    expect(state.callHealth?.recentFaults).toEqual([]);
+    const withLag = versions.filter((v) =>
+      (v.callHealth?.recentFaults ?? []).includes(SignalFault.SIGNAL_FAULT_ASR_LAG),
+    );
+    expect(withLag.length).toBeGreaterThan(0);
+    // The agent's words after the window wrote the version that says so.
+    expect(versions.at(-1)?.callHealth?.recentFaults).toEqual([]);
+  });
+
+  it('keeps a fault within the window', () => {
+    const { state } = replay(
+      conversation([
+        { buyer: 'yes, connect me please', faults: [SignalFault.SIGNAL_FAULT_ASR_LAG] },
+        { wait: 5_000 },
+        { agent: 'One moment please.' },
+      ]),
+    );
+    expect(state.callHealth?.recentFaults).toEqual([SignalFault.SIGNAL_FAULT_ASR_LAG]);
+  });
+
   it('forgets faults older than the last few buyer-relevant signals', () => {
     const clean = Array.from({ length: 5 }, () => ({ buyer: 'uh huh' }));
     const { state } = replay(

@@ -26,7 +26,24 @@ export function noteSignalFaults(step: QualificationStep, kase: PerceptionCase):
   if (faults.includes(SignalFault.SIGNAL_FAULT_AMD_LOW_CONFIDENCE)) context.amdUncertain = true;
   if (buyerRelevant(step, kase)) {
     context.recentFaults.push([...faults]);
+    context.recentFaultTimes.push(step.atMs);
     keepNewest(context.recentFaults, step.rules.recentFaultSignals);
+    keepNewest(context.recentFaultTimes, step.rules.recentFaultSignals);
+  }
+  ageOutFaults(step);
+}
+
+// Any signal moves time on: faults observed longer ago than the window are no longer recent.
+function ageOutFaults(step: QualificationStep): void {
+  const { context } = step;
+  // Entries without a time (stored before times were kept) count as old.
+  while (context.recentFaultTimes.length < context.recentFaults.length) {
+    context.recentFaultTimes.unshift(0);
+  }
+  const oldest = step.atMs - step.rules.recentFaultWindowMs;
+  while (context.recentFaultTimes.length > 0 && (context.recentFaultTimes[0] ?? 0) < oldest) {
+    context.recentFaultTimes.shift();
+    context.recentFaults.shift();
   }
 }
 

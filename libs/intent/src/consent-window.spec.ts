@@ -41,9 +41,9 @@ describe('parseConsentWindow', () => {
   });
 
   it.each([
-    ['now', 'Mon 02 Mar 10:00 – Mon 02 Mar 10:30'],
-    ['right now is good', 'Mon 02 Mar 10:00 – Mon 02 Mar 10:30'],
-    ['in 20 minutes', 'Mon 02 Mar 10:20 – Mon 02 Mar 10:50'],
+    ['now', 'Mon 02 Mar 10:00 – Mon 02 Mar 12:00'],
+    ['right now is good', 'Mon 02 Mar 10:00 – Mon 02 Mar 12:00'],
+    ['in 20 minutes', 'Mon 02 Mar 10:20 – Mon 02 Mar 12:20'],
     ['today', 'Mon 02 Mar 10:00 – Mon 02 Mar 18:00'],
     ['tonight', 'Mon 02 Mar 18:00 – Mon 02 Mar 21:00'],
     ['tomorrow', 'Tue 03 Mar 09:00 – Tue 03 Mar 18:00'],

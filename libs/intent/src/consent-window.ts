@@ -25,8 +25,11 @@ export interface ConsentWindow {
 
 /** The local-time defaults windows are built from (hours, 24 h clock). */
 export const CONSENT_WINDOW_DEFAULTS = {
-  /** "now" and "in 20 minutes" last this long. */
-  nowWindowMinutes: 30,
+  /**
+   * "now" and "in 20 minutes" last this long: long enough that the fallback of a live transfer — an
+   * appointment with lead time and a slot — still fits inside what the buyer consented to.
+   */
+  nowWindowMinutes: 120,
   /** A day named without a time ("tomorrow", "Thursday"), and "next week", span business hours. */
   businessStartHour: 9,
   businessEndHour: 18,
@@ -48,8 +51,8 @@ const D = CONSENT_WINDOW_DEFAULTS;
 /**
  * The window named in `text`, resolved at `nowMs` in `timeZone`; `null` when the text names no
  * time, names an impossible one ("between 5 and 3"), or one wholly in the past. A window that has
- * begun starts at `nowMs`. Rules (local time): "now" = now..+30 min; "in 20 minutes" = that
- * instant..+30 min; a bare day = 09:00–18:00; morning 08–12, afternoon 12–17, evening 17–20,
+ * begun starts at `nowMs`. Rules (local time): "now" = now..+2 h; "in 20 minutes" = that
+ * instant..+2 h; a bare day = 09:00–18:00; morning 08–12, afternoon 12–17, evening 17–20,
  * tonight 18–21; "after H" = H..max(18:00, H+2h); "before H" = min(09:00, H−1h)..H; "between A and
  * B"; "around H" = H±30 min; "at H" = H..H+30 min; a bare hour 1–7 is pm, 8–11 am (unless a part of
  * day says otherwise); "Thursday" = the next Thursday after today, "next Thursday" = the Thursday of

@@ -18,6 +18,8 @@ export function contextFromState(state: IIntentState): QualificationContext {
     amd:
       (health.amdConfidence ?? 0) > 0 ? { result: 0, confidence: health.amdConfidence ?? 0 } : null,
     recentFaults: (health.recentFaults ?? []).length > 0 ? [[...(health.recentFaults ?? [])]] : [],
+    recentFaultTimes:
+      (health.recentFaults ?? []).length > 0 ? [fromOptionalTimestamp(state.updatedAt) ?? 0] : [],
     callEndedAtMs: health.callEnded ? (fromOptionalTimestamp(health.callEndedAt) ?? 0) : null,
     openObjections: (state.objections ?? [])
       .filter((o) => o.status === v1.ObjectionStatus.OBJECTION_STATUS_RAISED)

@@ -91,6 +91,8 @@ export interface QualificationContext {
   readonly interruptionCounts: { readonly byBuyer: number; readonly byAgent: number };
   /** Faults (warmline.v1.SignalFault values) of the last few buyer-relevant signals, oldest first. */
   readonly recentFaults: number[][];
+  /** When each entry of recentFaults was observed (signal event time, ms); they age out by time too. */
+  readonly recentFaultTimes: number[];
   /** Latest answering-machine result (AmdResult value) and its confidence. */
   readonly amd: { readonly result: number; readonly confidence: number } | null;
   /** A machine answered, a greeting was heard, or perception flagged voicemail. */
@@ -127,6 +129,7 @@ export function newQualificationContext(interactionId: string): QualificationCon
     resistance: [],
     interruptionCounts: { byBuyer: 0, byAgent: 0 },
     recentFaults: [],
+    recentFaultTimes: [],
     amd: null,
     voicemail: false,
     amdUncertain: false,
@@ -204,6 +207,8 @@ const CONTEXT_SCHEMA = z.strictObject({
     .max(CONTEXT_LIMITS.resistanceTurns),
   interruptionCounts: z.strictObject({ byBuyer: count, byAgent: count }),
   recentFaults: z.array(z.array(count)),
+  // Contexts stored before fault times were kept read as "times unknown": they age out at once.
+  recentFaultTimes: z.array(z.number()).default([]),
   amd: z.strictObject({ result: count, confidence: fraction }).nullable(),
   voicemail: z.boolean(),
   amdUncertain: z.boolean(),

@@ -50,6 +50,11 @@ export interface QualificationRules {
   readonly cadence: CadenceRules;
   /** How many recent buyer-relevant signals CallHealth.recent_faults covers. */
   readonly recentFaultSignals: number;
+  /**
+   * How long a fault stays recent (event time, ms): a buyer who waits silently after a cut or lagging
+   * utterance is not held forever — the agent's next words age the fault out and a new version says so.
+   */
+  readonly recentFaultWindowMs: number;
 }
 
 /** Defaults a campaign starts from. */
@@ -65,6 +70,7 @@ export const DEFAULT_QUALIFICATION_RULES: QualificationRules = Object.freeze({
   minReadinessChange: 0.02,
   cadence: { promptReplyMs: 1_000, slowReplyMs: 6_000, smoothing: 0.3 },
   recentFaultSignals: 5,
+  recentFaultWindowMs: 20_000,
 });
 
 /** Partial rules, as read from configuration; nested objects may be partial too. */
@@ -149,5 +155,6 @@ const RULES_SCHEMA = z
         error: 'slowReplyMs must be greater than promptReplyMs',
       }),
     recentFaultSignals: z.number().int().min(1).max(50),
+    recentFaultWindowMs: positiveMs,
   })
   .strict();
