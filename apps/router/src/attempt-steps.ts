@@ -1,7 +1,7 @@
 // Starting an attempt, once the driver has looked at the ledger. Warm: the reserved closer is recorded
 // and briefed on their desk (RESERVED, the PENDING reservation with the brief, BRIEFING) before
 // anything happens to the buyer. Cold: the buyer is held and the closer dialled at once, no brief and
-// no reservation. No closer at all: the grant's fallback decides at once, the buyer is never held.
+// no desk request (the seat is still held in the ledger, so a closer is never rung beyond capacity). No closer at all: the grant's fallback decides at once, the buyer is never held.
 import {
   attemptIssued,
   commandContext,
@@ -11,7 +11,7 @@ import {
 } from '@warmline/handoff';
 import { isActive, type Reservation } from '@warmline/roster';
 import { buyerOnHold, followFallback, issueForward } from './fallback-flow.js';
-import type { DialTarget, InteractionRecord, Transfer } from './interaction-record.js';
+import type { InteractionRecord, Transfer } from './interaction-record.js';
 import { StepDraft, type RecordOutcome, type StepContext } from './step-draft.js';
 
 /** True when the transfer waits for the driver to find a closer for its current attempt. */
@@ -88,13 +88,27 @@ export function reservedStep(
 export function coldDialStep(
   current: InteractionRecord | null,
   attempt: number,
-  closer: DialTarget,
+  seat: HeldSeat,
   ctx: StepContext,
 ): RecordOutcome<null> | null {
   const transfer = current?.transfer;
+  const { reservation } = seat;
   if (!current || !transfer || !waitingFor(transfer, attempt, 'cold')) return null;
+  if (transfer.handoff.id !== reservation.handoffId) return null;
   const draft = new StepDraft(current, ctx);
-  draft.updateTransfer({ target: closer });
+  // The seat is held (and freed when the attempt or the call ends) without asking the desk.
+  draft.updateTransfer({
+    target: { closerId: reservation.closerId, address: seat.address },
+    reservation: {
+      id: reservation.id,
+      closerId: reservation.closerId,
+      attempt: reservation.attempt,
+      reservedAtMs: reservation.reservedAtMs,
+      expiresAtMs: reservation.expiresAtMs,
+      accepted: true,
+      ended: false,
+    },
+  });
   dialTarget(draft);
   return draft.outcome(null);
 }

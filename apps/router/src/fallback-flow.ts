@@ -20,7 +20,9 @@ import { fallbackGrantOf } from './transfer-terms.js';
 export function releaseAttempt(draft: StepDraft, outcome: ReleaseOutcome, reason: string): void {
   const plan = releasePlan(draft.handoff, reason);
   for (const command of plan.cancelCommands) draft.issue(command);
-  if (plan.reservationToEnd !== null) endReservation(draft, outcome, reason);
+  // A cold attempt holds its seat without a reservation in the handoff's own record: end it too.
+  const coldSeat = draft.handoff.mode === 'cold' && draft.transfer.reservation !== null;
+  if (plan.reservationToEnd !== null || coldSeat) endReservation(draft, outcome, reason);
 }
 
 /**

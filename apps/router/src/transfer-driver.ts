@@ -98,15 +98,6 @@ export class TransferDriver {
     const roster = this.roster.current();
     const ledger = await this.ledgers.snapshot(rosterClosers(roster).map((c) => c.closerId));
     const ranked = rankedCandidates(roster, terms.needs, ledger, ctx.nowMs, handoff.triedCloserIds);
-    if (handoff.mode === 'cold') {
-      const closer = ranked[0];
-      await this.step(interactionId, (current) =>
-        closer === undefined
-          ? noCloserStep(current, handoff.attempt, ctx)
-          : coldDialStep(current, handoff.attempt, closer, ctx),
-      );
-      return;
-    }
     const reservationId = reservationIdOf(handoff.id, handoff.attempt);
     // A seat taken by a predecessor that crashed before recording it is this attempt's seat.
     const seat =
@@ -135,13 +126,24 @@ export class TransferDriver {
       return;
     }
     const address = findCloser(roster, seat.closerId)?.address ?? '';
-    await this.step(interactionId, (current) =>
-      reservedStep(current, { reservation: seat, address }, ctx),
-    );
-    const after = (await this.record(interactionId))?.transfer?.handoff;
-    const recorded = after?.timeline.some(
-      (entry) => entry.reservationId === seat.id && entry.closerId === seat.closerId,
-    );
+    if (handoff.mode === 'cold') {
+      // Cold: no desk to ask and no brief, but the seat is held all the same, so concurrent cold
+      // transfers never ring a closer who is already on a call.
+      await this.ledgers.accept(seat.closerId, seat.id);
+      await this.step(interactionId, (current) =>
+        coldDialStep(current, handoff.attempt, { reservation: seat, address }, ctx),
+      );
+    } else {
+      await this.step(interactionId, (current) =>
+        reservedStep(current, { reservation: seat, address }, ctx),
+      );
+    }
+    const after = (await this.record(interactionId))?.transfer;
+    const recorded =
+      after?.reservation?.id === seat.id ||
+      after?.handoff.timeline.some(
+        (entry) => entry.reservationId === seat.id && entry.closerId === seat.closerId,
+      );
     if (!recorded) {
       // The transfer moved on (or another replica recorded another seat): this one was never announced.
       await this.ledgers.release({

@@ -323,10 +323,11 @@ describe('no closer available', () => {
 });
 
 describe('a cold transfer', () => {
-  it('dials at once with no reservation and no brief, and bridges on answer', () => {
+  it('dials at once with no desk request and no brief, and bridges on answer', () => {
     const bench = started({ transferMode: v1.TransferMode.TRANSFER_MODE_COLD });
+    const reservation = seatFor(bench, 'closer-a');
     bench.run((current) =>
-      coldDialStep(current, 1, { closerId: 'closer-a', address: 'sip:a' }, bench.ctx()),
+      coldDialStep(current, 1, { reservation, address: 'sip:a' }, bench.ctx()),
     );
     expect(bench.commands()).toEqual(['hold@1', 'dial@1']);
     report(bench, P.CALL_PROGRESS_STATE_RINGING);
@@ -334,10 +335,28 @@ describe('a cold transfer', () => {
     report(bench, P.CALL_PROGRESS_STATE_BRIDGED);
     expect(bench.states()).toEqual(['REQUESTED', 'RINGING', 'ACCEPTED', 'BRIDGED']);
     expect(bench.commands()).toEqual(['hold@1', 'dial@1', 'bridge@1']);
-    expect(bench.reservationStates()).toEqual([]);
+    // No PENDING request to a desk: the seat is held without asking.
+    expect(bench.reservationStates()).not.toContain('PENDING');
     const events = bench.published().flatMap((e) => (e.handoffEvent ? [e.handoffEvent] : []));
     expect(events.every((e) => e.mode === v1.TransferMode.TRANSFER_MODE_COLD && !e.brief)).toBe(
       true,
     );
+  });
+
+  it("holds the closer's seat for the call and frees it when the attempt ends", () => {
+    const bench = started({ transferMode: v1.TransferMode.TRANSFER_MODE_COLD });
+    const reservation = seatFor(bench, 'closer-a');
+    bench.run((current) =>
+      coldDialStep(current, 1, { reservation, address: 'sip:a' }, bench.ctx()),
+    );
+    expect(bench.record?.transfer?.reservation).toMatchObject({
+      id: reservation.id,
+      accepted: true,
+    });
+    report(bench, P.CALL_PROGRESS_STATE_RINGING);
+    report(bench, P.CALL_PROGRESS_STATE_DECLINED);
+    expect(bench.record?.releases).toEqual([
+      expect.objectContaining({ closerId: 'closer-a', reservationId: reservation.id }),
+    ]);
   });
 });
