@@ -39,6 +39,7 @@ export { planCall } from './plan-call.js';
 export type { PlanOptions } from './plan-call.js';
 export { campaignIdFor, policyDocumentFor, policyOverridesFor } from './policy-overrides.js';
 export type { PolicyDocument, PolicyOverrides } from './policy-overrides.js';
+export { policyFilesFor, type PolicyFile } from './policy-files.js';
 export { reportJson } from './report-json.js';
 export { renderReportHtml } from './report-html.js';
 export { renderReportTable } from './report-table.js';

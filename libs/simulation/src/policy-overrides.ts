@@ -61,13 +61,15 @@ export function campaignIdFor(scenario: Scenario, mode: SimulationMode): string 
 export interface PolicyDocument {
   readonly id: string;
   readonly campaigns: readonly string[];
+  readonly team: string;
   readonly actions: object;
 }
 
 /**
- * A copy of `base` for `mode`: the mode's overrides applied, `id` and `campaigns` set to
- * campaignIdFor(scenario, mode). `base` is not changed; the result is plain data to write as the
- * mode's policy file (JSON or YAML).
+ * A copy of `base` for `mode`: the mode's overrides applied, `id`, `campaigns` and `team` set to
+ * campaignIdFor(scenario, mode) — each mode is its own team, so one mode's rate window and pending
+ * transfers never throttle another's. `base` is not changed; the result is plain data to write as
+ * the mode's policy file (JSON or YAML).
  */
 export function policyDocumentFor<T extends PolicyDocument>(
   base: T,
@@ -76,7 +78,7 @@ export function policyDocumentFor<T extends PolicyDocument>(
 ): T {
   const campaignId = campaignIdFor(scenario, mode);
   const merged = mergedInto(structuredClone(base) as unknown, policyOverridesFor(mode, scenario));
-  return { ...(merged as T), id: campaignId, campaigns: [campaignId] };
+  return { ...(merged as T), id: campaignId, campaigns: [campaignId], team: campaignId };
 }
 
 function mergedInto(target: unknown, patch: unknown): unknown {

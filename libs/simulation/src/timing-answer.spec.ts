@@ -13,11 +13,11 @@ const ZONES = [
 const MONDAY_9AM_UTC = Date.UTC(2025, 0, 6, 9, 0, 0);
 
 describe('timing answers and their consent windows', () => {
-  it('reads "now" answers as the next 30 minutes', () => {
+  it('reads "now" answers as the next two hours', () => {
     const answer = timingAnswer('now', Rng.seeded(1));
     expect(timingWindow(answer, MONDAY_9AM_UTC, 'America/Chicago')).toEqual({
       startAtMs: MONDAY_9AM_UTC,
-      endAtMs: MONDAY_9AM_UTC + 30 * 60_000,
+      endAtMs: MONDAY_9AM_UTC + 120 * 60_000,
     });
   });
 
@@ -64,7 +64,7 @@ describe('timing answers and their consent windows', () => {
     const timing = timingAnswer('now', Rng.seeded(2));
     expect(consentWindowOf({ timing, timeZone: 'UTC' }, 1_000)).toEqual({
       startAtMs: 1_000,
-      endAtMs: 1_801_000,
+      endAtMs: 7_201_000,
     });
     expect(consentWindowOf({ timing: null, timeZone: 'UTC' }, 1_000)).toBeNull();
   });

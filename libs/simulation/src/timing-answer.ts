@@ -1,5 +1,5 @@
 // What a ready buyer says about timing, and the window those words consent to. The windows follow
-// the reading of @warmline/intent's parseConsentWindow ("now" = 30 minutes from when it was said,
+// the reading of @warmline/intent's parseConsentWindow ("now" = two hours from when it was said,
 // "after 2" = 14:00 to 18:00, "morning" = 08:00-12:00, "afternoon" = 12:00-17:00, a weekday = the
 // next one after today), so the report can check a booked appointment against what the buyer said
 // without trusting the system under test to have read it right.
@@ -8,7 +8,7 @@ import { TIMING_NOW_ANSWERS } from './buyer-lines.js';
 import type { Rng } from './rng.js';
 import type { TimingKind } from './vocabulary.js';
 
-const NOW_WINDOW_MINUTES = 30;
+const NOW_WINDOW_MINUTES = 120;
 const WEEKDAY_NAMES = [
   'Monday',
   'Tuesday',
