@@ -36,6 +36,11 @@ export function callProgressStep(
   if (progress.handoffId && progress.handoffId !== transfer.handoff.id) return null;
   const input = handoffInputOf(progress);
   if (input?.type === 'attempt_failed' && !failsTheAttempt(transfer.handoff, progress)) return null;
+  // A report that races the end of the transfer (the closer picks up as the buyer hangs up): the
+  // transfer is over and its legs were cancelled; the report changes nothing and is no error.
+  if (isTerminal(transfer.handoff.phase) && input !== null && input.type !== 'caller_hung_up') {
+    return null;
+  }
   const draft = new StepDraft(current, ctx);
   if (input === null) {
     if (progress.state === v1.CallProgressState.CALL_PROGRESS_STATE_WHISPER_COMPLETED) {

@@ -213,6 +213,17 @@ describe('a warm transfer', () => {
     expect(bench.record!.transfer!.deadline).toBeNull();
   });
 
+  it('ignores a closer answering just after the buyer hung up (the race is no error)', () => {
+    const bench = started();
+    reserveAndAccept(bench, 'closer-a');
+    report(bench, P.CALL_PROGRESS_STATE_RINGING);
+    report(bench, P.CALL_PROGRESS_STATE_CALLER_HUNG_UP, '');
+    const before = bench.effects.length;
+    expect(report(bench, P.CALL_PROGRESS_STATE_ANSWERED)).toBeNull();
+    expect(bench.states().at(-1)).toBe('CALLER_ABANDONED');
+    expect(bench.effects).toHaveLength(before);
+  });
+
   it('frees the closer’s seat when the bridged call ends', () => {
     const bench = started();
     reserveAndAccept(bench, 'closer-a');
