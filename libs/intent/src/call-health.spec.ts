@@ -31,7 +31,7 @@ describe('qualify: call health', () => {
       conversation([
         { buyer: 'yes, connect me please', faults: [SignalFault.SIGNAL_FAULT_ASR_LAG] },
         { agent: 'One moment please.' },
-        { wait: 25_000 },
+        { wait: 15_000 },
         { agent: 'Thanks for holding, still connecting you.' },
       ]),
     );
@@ -48,7 +48,7 @@ describe('qualify: call health', () => {
     const { state } = replay(
       conversation([
         { buyer: 'yes, connect me please', faults: [SignalFault.SIGNAL_FAULT_ASR_LAG] },
-        { wait: 5_000 },
+        { wait: 3_000 },
         { agent: 'One moment please.' },
       ]),
     );

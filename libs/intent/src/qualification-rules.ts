@@ -70,7 +70,7 @@ export const DEFAULT_QUALIFICATION_RULES: QualificationRules = Object.freeze({
   minReadinessChange: 0.02,
   cadence: { promptReplyMs: 1_000, slowReplyMs: 6_000, smoothing: 0.3 },
   recentFaultSignals: 5,
-  recentFaultWindowMs: 20_000,
+  recentFaultWindowMs: 10_000,
 });
 
 /** Partial rules, as read from configuration; nested objects may be partial too. */
