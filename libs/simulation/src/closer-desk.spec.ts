@@ -27,16 +27,9 @@ const within = (value: number | null | undefined, [min, max]: readonly [number, 
 describe('closer pool', () => {
   it('numbers a counted pool closer-01.. with the default traits', () => {
     const closers = closersOf(DEFAULT_SCENARIO);
-    expect(closers.map((c) => c.id)).toEqual([
-      'closer-01',
-      'closer-02',
-      'closer-03',
-      'closer-04',
-      'closer-05',
-      'closer-06',
-      'closer-07',
-      'closer-08',
-    ]);
+    expect(closers.map((c) => c.id)).toEqual(
+      Array.from({ length: 24 }, (_, i) => `closer-${String(i + 1).padStart(2, '0')}`),
+    );
     expect(closers[0]).toEqual({
       ...DEFAULT_SCENARIO.closers.defaults,
       id: 'closer-01',

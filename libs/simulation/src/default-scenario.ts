@@ -7,7 +7,7 @@ import type { Scenario } from './scenario-schema.js';
 export const DEFAULT_SCENARIO: Scenario = deepFreeze({
   seed: 20250106,
   campaignId: 'sim-roofing',
-  description: 'Default simulation - mixed buyers, a pool of 8 closers, light perception faults.',
+  description: 'Default simulation - mixed buyers, a pool of 24 closers, light perception faults.',
   calls: 120,
   concurrency: 60,
   arrivalRatePerSecond: 12,
@@ -33,7 +33,7 @@ export const DEFAULT_SCENARIO: Scenario = deepFreeze({
     assertionRate: 0.25,
   },
   closers: {
-    count: 8,
+    count: 24,
     defaults: {
       skills: ['roofing'],
       languages: ['en-US'],

@@ -61,3 +61,20 @@ describe('policy per mode', () => {
     );
   });
 });
+
+describe('the rate limit at simulation speed', () => {
+  it('allows timeScale times as many escalations per wall-clock minute', () => {
+    const base = {
+      id: 'default',
+      campaigns: ['*'],
+      team: 'default',
+      actions: {},
+      controls: { escalationsPerMinute: 30, decisionTimeoutMs: 5_000 },
+    };
+    const scenario = { ...DEFAULT_SCENARIO, timeScale: 12 };
+    const warm = policyDocumentFor(base, scenario, 'warm') as typeof base;
+    expect(warm.controls).toEqual({ escalationsPerMinute: 360, decisionTimeoutMs: 5_000 });
+    expect(warm.team).toBe(warm.id);
+    expect(base.controls.escalationsPerMinute).toBe(30);
+  });
+});

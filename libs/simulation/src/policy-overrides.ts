@@ -66,7 +66,8 @@ export interface PolicyDocument {
 }
 
 /**
- * A copy of `base` for `mode`: the mode's overrides applied, `id`, `campaigns` and `team` set to
+ * A copy of `base` for `mode`: the mode's overrides applied, the escalation rate limit scaled to
+ * the simulation's speed (`timeScale`), `id`, `campaigns` and `team` set to
  * campaignIdFor(scenario, mode) — each mode is its own team, so one mode's rate window and pending
  * transfers never throttle another's. `base` is not changed; the result is plain data to write as
  * the mode's policy file (JSON or YAML).
@@ -78,7 +79,23 @@ export function policyDocumentFor<T extends PolicyDocument>(
 ): T {
   const campaignId = campaignIdFor(scenario, mode);
   const merged = mergedInto(structuredClone(base) as unknown, policyOverridesFor(mode, scenario));
-  return { ...(merged as T), id: campaignId, campaigns: [campaignId], team: campaignId };
+  return {
+    ...(merged as T),
+    ...scaledRate(merged, scenario.timeScale),
+    id: campaignId,
+    campaigns: [campaignId],
+    team: campaignId,
+  };
+}
+
+// Policies count escalations per real minute; a simulation plays `timeScale` simulated minutes in
+// one, so the same campaign's rate limit is `timeScale` times as many escalations per wall minute.
+function scaledRate(document: unknown, timeScale: number): { controls?: object } {
+  if (!isPlainObject(document) || !isPlainObject(document['controls'])) return {};
+  const controls = document['controls'];
+  const rate = controls['escalationsPerMinute'];
+  if (typeof rate !== 'number') return {};
+  return { controls: { ...controls, escalationsPerMinute: Math.ceil(rate * timeScale) } };
 }
 
 function mergedInto(target: unknown, patch: unknown): unknown {
