@@ -8,4 +8,6 @@ export PATH="$PWD/node_modules/.bin:$PATH" NX_DAEMON=false NX_NO_CLOUD=true NX_T
 echo "[warmline] building the agents, the gateway and the simulator"
 nx run-many -t build -p perception qualification escalation-governor router scheduler gateway simulator local-stack \
   --outputStyle=static >/dev/null
+# `bash scripts/start.sh -- --flag` works like `npm start -- --flag`
+if [[ "${1:-}" == "--" ]]; then shift; fi
 exec node tools/stack/dist/main.js "$@"

@@ -113,10 +113,10 @@ describe('callOutcomeOf: a warm transfer that connects', () => {
   });
 
   it("resolves the buyer's consent from when the timing answer was sent", () => {
-    // "Now" answers consent to the next 30 minutes.
+    // "Now" answers consent to the next two hours (as @warmline/intent reads them).
     expect(outcome.consentWindow).toEqual({
       startAtMs: T0 + 4_000,
-      endAtMs: T0 + 4_000 + 1_800_000,
+      endAtMs: T0 + 4_000 + 7_200_000,
     });
   });
 });

@@ -17,7 +17,7 @@ describe('policyFilesFor', () => {
     }
   });
 
-  it('gives each mode its transfer behaviour and keeps the rest of the default policy', () => {
+  it('gives each mode its transfer behaviour and keeps the rest of the default policy, the rate scaled to the simulation', () => {
     const [warm, cold, appointmentOnly] = policyFilesFor(DEFAULT_SCENARIO).map((f) =>
       parsePolicy(f.text, 'yaml', f.fileName),
     );
@@ -26,7 +26,11 @@ describe('policyFilesFor', () => {
     expect(appointmentOnly?.actions.liveTransfer.enabled).toBe(false);
     expect(appointmentOnly?.actions.appointment.enabled).toBe(true);
     expect(warm?.signalQuality).toEqual(DEFAULT_POLICY.signalQuality);
-    expect(cold?.controls).toEqual(DEFAULT_POLICY.controls);
+    expect(cold?.controls).toEqual({
+      ...DEFAULT_POLICY.controls,
+      escalationsPerMinute:
+        DEFAULT_POLICY.controls.escalationsPerMinute * DEFAULT_SCENARIO.timeScale,
+    });
   });
 
   it('makes every mode its own team, so one mode never rate-limits or loads another', () => {
