@@ -57,6 +57,49 @@ describe('store selection', () => {
     });
   });
 
+  it('reads the MongoDB durability settings, defaulting to the store’s (majority, retried writes)', () => {
+    const uri = 'mongodb://db:27017/?replicaSet=rs0';
+    expect(readAgentConfig('router', { MONGODB_URI: uri }).store).toEqual({
+      kind: 'mongodb',
+      uri,
+      database: undefined,
+    });
+    expect(
+      readAgentConfig('router', {
+        MONGODB_URI: uri,
+        WARMLINE_MONGODB_WRITE_CONCERN: '2',
+        WARMLINE_MONGODB_RETRY_WRITES: 'false',
+        WARMLINE_MONGODB_TIMEOUT_MS: '8000',
+      }).store,
+    ).toEqual({
+      kind: 'mongodb',
+      uri,
+      database: undefined,
+      writeConcern: { w: 2 },
+      retryWrites: false,
+      timeoutMs: 8000,
+    });
+  });
+
+  it.each([
+    [
+      'WARMLINE_MONGODB_WRITE_CONCERN',
+      '0',
+      /WARMLINE_MONGODB_WRITE_CONCERN: must be "majority" or a number/,
+    ],
+    ['WARMLINE_MONGODB_WRITE_CONCERN', 'all', /got "all"/],
+    [
+      'WARMLINE_MONGODB_RETRY_WRITES',
+      'yes',
+      /WARMLINE_MONGODB_RETRY_WRITES: must be true or false/,
+    ],
+    ['WARMLINE_MONGODB_TIMEOUT_MS', '-5', /WARMLINE_MONGODB_TIMEOUT_MS: must be a positive/],
+  ])('names %s when it is %s', (variable, value, message) => {
+    const env = { MONGODB_URI: 'mongodb://db:27017/', [variable]: value };
+    expect(() => readAgentConfig('router', env)).toThrow(AgentConfigError);
+    expect(() => readAgentConfig('router', env)).toThrow(message);
+  });
+
   it('never shows MongoDB credentials in its description', async () => {
     const { describeStore } = await import('./agent-store.js');
     expect(
