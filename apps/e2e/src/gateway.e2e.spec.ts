@@ -661,6 +661,22 @@ describe('gateway (separate process, real HTTP)', () => {
     expect(JSON.stringify(gateway.logs())).not.toContain(KEYS.voice);
   });
 
+  it('exposes Prometheus metrics without a key: requests by route template and status', async () => {
+    const response = await fetch(`${baseUrl}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toMatch(
+      /warmline_http_requests_total\{method="POST",route="\/v1\/interactions\/:interactionId\/events",status="202",agent="gateway"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /warmline_http_requests_total\{method="GET",route="unmatched",status="404"/,
+    );
+    expect(text).toContain('warmline_http_request_duration_seconds_bucket');
+    // Route templates only: no interaction id ever becomes a label value.
+    expect(text).not.toMatch(/route="[^"]*gw-/);
+  });
+
   it('stops cleanly on SIGTERM, ending the event streams it holds open', async () => {
     const response = await fetch(`${baseUrl}/v1/handoffs/stream`, {
       headers: { Authorization: `Bearer ${KEYS.reader}` },

@@ -4,10 +4,11 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AgentLogger } from '@warmline/agent-runtime';
+import { AGENT_METRICS, type AgentLogger, type agentMetrics } from '@warmline/agent-runtime';
 import { ErrorResponseFilter } from './error-response.filter.js';
 import type { GatewaySettings } from './gateway-settings.js';
 import { buildOpenApiDocument, OpenApiDocument } from './openapi-document.js';
+import { HttpMetrics } from './http-metrics.js';
 import { requestLog } from './request-log.js';
 
 /** Creates (does not start) the application of `rootModule`. */
@@ -24,7 +25,8 @@ export async function createGatewayApp(
     forceCloseConnections: true,
   });
   app.disable('x-powered-by');
-  app.use(requestLog(logger));
+  const metrics = app.get<ReturnType<typeof agentMetrics>>(AGENT_METRICS);
+  app.use(requestLog(logger, HttpMetrics.of(metrics)));
   app.useBodyParser('json', { limit: settings.http.bodyLimitBytes });
   app.useBodyParser('urlencoded', { extended: false, limit: settings.http.bodyLimitBytes });
   // Registered after the bus module's filter, so it is consulted first for HTTP errors.

@@ -3,7 +3,9 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import {
   AGENT_CONFIG,
   AGENT_LOGGER,
+  AGENT_METRICS,
   AgentRuntimeModule,
+  agentMetrics,
   STORE,
   type AgentConfig,
   type AgentLogger,
@@ -20,6 +22,7 @@ import { HandoffStreamController } from './handoff-stream.controller.js';
 import { HealthController } from './health.controller.js';
 import { InteractionReads } from './interaction-reads.js';
 import { InteractionsController } from './interactions.controller.js';
+import { MetricsController } from './metrics.controller.js';
 import { OpenApiDocument } from './openapi-document.js';
 import { OpenApiController } from './openapi.controller.js';
 import { PerceptionEventsController } from './perception-events.controller.js';
@@ -43,6 +46,7 @@ const CONTROLLERS: Type[] = [
   HandoffStreamController,
   OpenApiController,
   HealthController,
+  MetricsController,
 ];
 
 const USE_CASES: Provider[] = [
@@ -92,6 +96,7 @@ export class GatewayModule {
         ...USE_CASES,
         { provide: GATEWAY_SETTINGS, useValue: settings },
         { provide: AGENT_LOGGER, useValue: logger },
+        { provide: AGENT_METRICS, useFactory: () => agentMetrics('gateway') },
         inert(AGENT_CONFIG),
         inert(STORE),
         inert(BUS_CLIENT),

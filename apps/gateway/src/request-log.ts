@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import type { AgentLogger } from '@warmline/agent-runtime';
 import { isValidId } from '@warmline/contracts';
 import type { GatewayRequest, GatewayResponse } from './gateway-request.js';
+import { UNMATCHED_ROUTE, type HttpMetrics } from './http-metrics.js';
 
-const PROBES = new Set(['/healthz', '/readyz']);
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
-/** Express middleware logging every request once it is answered (or abandoned). */
+/** Express middleware logging (and counting) every request once it is answered (or abandoned). */
 export function requestLog(
   logger: AgentLogger,
+  metrics?: HttpMetrics,
 ): (request: GatewayRequest, response: GatewayResponse, next: () => void) => void {
   return (request, response, next) => {
     const startedAt = performance.now();
@@ -31,7 +33,19 @@ export function requestLog(
       };
       if (PROBES.has(path)) logger.debug(fields);
       else logger.log(fields);
+      metrics?.observe(
+        request.method ?? 'GET',
+        routeTemplateOf(request),
+        response.statusCode,
+        (performance.now() - startedAt) / 1000,
+      );
     });
     next();
   };
+}
+
+/** The matched route's template (Express sets `route` once a handler matched), else "unmatched". */
+function routeTemplateOf(request: GatewayRequest): string {
+  const route = (request as { route?: { path?: unknown } }).route;
+  return typeof route?.path === 'string' ? route.path : UNMATCHED_ROUTE;
 }
