@@ -81,6 +81,38 @@ describe('evaluateRevocation', () => {
     });
   });
 
+  it('revokes when a marker the grant required is no longer validated (a cut "yes" found out late)', () => {
+    const state = withMarker(
+      qualifiedState({ version: 4 }),
+      'escalation_permission',
+      v1.MarkerStatus.MARKER_STATUS_EXPLORATORY,
+    );
+
+    expect(evaluateRevocation(input({ state }))).toEqual({
+      grantId: 'g-1',
+      reason: Reason.GRANT_REVOCATION_REASON_MARKER_REVOKED,
+      detail: 'escalation_permission no longer validated',
+      intentVersion: 4,
+    });
+    // Also while the router is executing it: the buyer has not been bridged on that "yes" yet.
+    expect(
+      evaluateRevocation(input({ state, record: authorised({ phase: 'transferring' }) })),
+    ).toMatchObject({ reason: Reason.GRANT_REVOCATION_REASON_MARKER_REVOKED });
+  });
+
+  it('keeps an appointment grant when only a marker appointments do not need is unvalidated', () => {
+    const state = withMarker(
+      qualifiedState({ version: 4 }),
+      'escalation_permission',
+      v1.MarkerStatus.MARKER_STATUS_EXPLORATORY,
+    );
+    const appointment = { ...grant, action: 'appointment' as const };
+
+    expect(
+      evaluateRevocation(input({ state, record: authorised({ activeGrant: appointment }) })),
+    ).toBeNull();
+  });
+
   it('revokes when the call ends, before anything else', () => {
     const state = withObjection(
       withHealth(qualifiedState({ version: 4 }), { callEnded: true }),

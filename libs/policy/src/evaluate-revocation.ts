@@ -7,7 +7,7 @@ import { compared } from './decision-reason.js';
 import { checkEscalationInput } from './escalation-input.js';
 import type { InteractionRecord } from './interaction-record.js';
 import type { CampaignPolicy } from './policy-schema.js';
-import { actionLabel, markerNameOf } from './vocabulary.js';
+import { actionLabel, markerNameOf, type MarkerName } from './vocabulary.js';
 
 /** What evaluateRevocation looks at. */
 export interface RevocationInput {
@@ -34,9 +34,11 @@ const Reason = v1.GrantRevocationReason;
 
 /**
  * The revocation the active grant needs, or null (no active grant, or it still stands). Checked in
- * order, first match wins: call ended, marker revoked, objection raised, then — only while the
- * grant is not yet being executed (phase authorised) — expiry and readiness decayed below the
- * action's threshold. A state older than the grant's version says nothing new; only expiry applies.
+ * order, first match wins: call ended, marker revoked, objection raised, a marker the granted action
+ * requires no longer validated (its evidence withdrawn, e.g. the "yes" turned out to be cut by an
+ * interruption reported after it), then — only while the grant is not yet being executed (phase
+ * authorised) — expiry and readiness decayed below the action's threshold. A state older than the
+ * grant's version says nothing new; only expiry applies.
  */
 export function evaluateRevocation(input: RevocationInput): Revocation | null {
   checkEscalationInput(input);
@@ -57,7 +59,9 @@ export function evaluateRevocation(input: RevocationInput): Revocation | null {
   });
 
   if (current) {
-    const found = intentChange(state);
+    const found =
+      intentChange(state) ??
+      withdrawnEvidence(state, requirementsOf(grant.action, input.policy).requiredMarkers);
     if (found) return revoke(found.reason, found.detail);
   }
   if (record.phase !== 'authorised') return null;
@@ -76,6 +80,25 @@ export function evaluateRevocation(input: RevocationInput): Revocation | null {
     );
   }
   return null;
+}
+
+// A required marker that is no longer VALIDATED (exploratory again, or gone) means the grant rests on
+// evidence the buyer's state no longer holds; it is revoked like a withdrawn marker.
+function withdrawnEvidence(
+  state: IIntentState,
+  required: readonly MarkerName[],
+): { reason: warmline.v1.GrantRevocationReason; detail: string } | null {
+  const validated = new Set(
+    (state.markers ?? [])
+      .filter((marker) => marker.status === v1.MarkerStatus.MARKER_STATUS_VALIDATED)
+      .map((marker) => markerNameOf(marker.kind ?? 0)),
+  );
+  const withdrawn = required.filter((name) => !validated.has(name));
+  if (withdrawn.length === 0) return null;
+  return {
+    reason: Reason.GRANT_REVOCATION_REASON_MARKER_REVOKED,
+    detail: `${withdrawn.join(', ')} no longer validated`,
+  };
 }
 
 function intentChange(
