@@ -1,6 +1,7 @@
 // The world around the router, played by a test: the closers' desks (ReservationResponse on
-// `reservation`) and the telephony adapter (reads TelephonyCommands, answers with CallProgress), both
-// publishing as the gateway's NATS user, driven from the streams as they fill.
+// `reservation`, or through a DeskAnswer such as the gateway's HTTP API) and the telephony adapter
+// (reads TelephonyCommands, answers with CallProgress), publishing as the gateway's NATS user,
+// driven from the streams as they fill.
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { context, type Context } from '@opentelemetry/api';
 import { extractTraceContext, type EventBus } from '@warmline/bus';
@@ -55,6 +56,17 @@ export interface CloserScript {
 
 export const WILLING: CloserScript = { desk: 'accept', phone: 'answer' };
 
+/** How a desk's answer to a reservation reaches the router (as a closer desk would send it). */
+export type DeskAnswer = (
+  interactionId: string,
+  response: warmline.v1.IReservationResponse,
+) => Promise<void>;
+
+export interface StageOptions {
+  /** The desks' channel; by default the ReservationResponse is published on `reservation` as the gateway. */
+  readonly desk?: DeskAnswer;
+}
+
 /**
  * The closers' desks and the telephony adapter, played from the streams: every PENDING reservation
  * and every command of an interaction on stage is answered by its closer's script.
@@ -69,12 +81,19 @@ export class Stage {
   private telephonySeen = 0;
   private readonly timer: NodeJS.Timeout;
   private busy = false;
+  private readonly answerDesk: DeskAnswer;
 
   constructor(
     private readonly gateway: EventBus,
     private readonly handoffs: StreamTap,
     private readonly telephony: StreamTap,
+    options: StageOptions = {},
   ) {
+    this.answerDesk =
+      options.desk ??
+      (async (interactionId, reservationResponse) => {
+        await gateway.publish('reservation', interactionId, { reservationResponse });
+      });
     this.timer = setInterval(() => void this.pump(), 40);
   }
 
@@ -123,13 +142,11 @@ export class Stage {
     const reject =
       script.desk === 'reject' ||
       (event.attempt === 1 && this.rejectFirstAttempt.has(envelope.interactionId));
-    await this.gateway.publish('reservation', envelope.interactionId, {
-      reservationResponse: {
-        reservationId: event.reservationId,
-        closerId: event.closerId,
-        accepted: !reject,
-        reason: reject ? 'on another call' : '',
-      },
+    await this.answerDesk(envelope.interactionId, {
+      reservationId: event.reservationId,
+      closerId: event.closerId,
+      accepted: !reject,
+      reason: reject ? 'on another call' : '',
     });
   }
 
