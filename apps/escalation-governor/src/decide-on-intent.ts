@@ -12,7 +12,7 @@ import {
 } from '@warmline/agent-runtime';
 import { decodeGrantClaims, type GrantSigner } from '@warmline/authority';
 import { ATTR, traced } from '@warmline/telemetry';
-import { v1, type warmline } from '@warmline/contracts';
+import { fromOptionalTimestamp, v1, type warmline } from '@warmline/contracts';
 import type { CampaignPolicy, GrantPlan } from '@warmline/policy';
 import { CloserPresence } from './closer-presence.js';
 import {
@@ -20,6 +20,7 @@ import {
   interactionKey,
   type GovernedInteraction,
 } from './governed-interaction.js';
+import { GovernorMetrics } from './governor-metrics.js';
 import type { GovernorSettings } from './governor-settings.js';
 import { GrantWatch } from './grant-watch.js';
 import { intentChangeOf, type IntentChange } from './intent-change.js';
@@ -50,6 +51,7 @@ export class DecideOnIntent {
     private readonly teams: TeamCapacity,
     private readonly closers: CloserPresence,
     private readonly watch: GrantWatch,
+    private readonly metrics: GovernorMetrics,
   ) {}
 
   /**
@@ -63,7 +65,12 @@ export class DecideOnIntent {
       const policy = this.settings.policies.policyFor(change.state.campaignId ?? '');
       for (let round = 1; round <= MAX_ROUNDS; round++) {
         const decided = await this.round(change, policy);
-        if (decided !== 'again') return decided;
+        if (decided === 'again') continue;
+        // Published by now (the step performed its effects); a redelivery decided nothing (null).
+        const occurredAtMs = fromOptionalTimestamp(envelope.occurredAt);
+        if (decided && occurredAtMs !== undefined)
+          this.metrics.decisionPublished(decided.outcome, occurredAtMs, Date.now());
+        return decided;
       }
       throw new Error(
         `decision on ${envelope.interactionId} v${change.state.version} kept changing for ${MAX_ROUNDS} rounds`,

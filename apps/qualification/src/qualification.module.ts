@@ -1,6 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AgentRuntimeModule, type AgentConfig, type AgentLogger } from '@warmline/agent-runtime';
+import {
+  AGENT_METRICS,
+  AgentRuntimeModule,
+  STEPS,
+  type AgentConfig,
+  type AgentLogger,
+  type CheckpointedSteps,
+} from '@warmline/agent-runtime';
+import type { AgentMetrics } from '@warmline/telemetry';
 import { QualificationController } from './qualification.controller.js';
+import { QualificationMetrics } from './qualification-metrics.js';
 import type { QualificationSettings } from './qualification-settings.js';
 import { QualifySignal } from './qualify-signal.js';
 import { QUALIFICATION_SETTINGS } from './tokens.js';
@@ -16,7 +25,16 @@ export class QualificationModule {
       module: QualificationModule,
       imports: [AgentRuntimeModule.forRoot(config, logger)],
       controllers: [QualificationController],
-      providers: [{ provide: QUALIFICATION_SETTINGS, useValue: settings }, QualifySignal],
+      providers: [
+        {
+          provide: QualificationMetrics,
+          useFactory: (metrics: AgentMetrics, steps: CheckpointedSteps) =>
+            steps.observe(new QualificationMetrics(metrics)),
+          inject: [AGENT_METRICS, STEPS],
+        },
+        { provide: QUALIFICATION_SETTINGS, useValue: settings },
+        QualifySignal,
+      ],
     };
   }
 }

@@ -1,6 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AgentRuntimeModule, type AgentConfig, type AgentLogger } from '@warmline/agent-runtime';
+import {
+  AGENT_METRICS,
+  AgentRuntimeModule,
+  STEPS,
+  type AgentConfig,
+  type AgentLogger,
+  type CheckpointedSteps,
+} from '@warmline/agent-runtime';
 import { GrantVerifier } from '@warmline/authority';
+import type { AgentMetrics } from '@warmline/telemetry';
 import { BookAppointment } from './book-appointment.js';
 import { ChangeAppointment } from './change-appointment.js';
 import { CloserDirectory } from './closer-directory.js';
@@ -8,6 +16,7 @@ import { GrantGate } from './grant-gate.js';
 import { HandleDecision } from './handle-decision.js';
 import { HandleFallback } from './handle-fallback.js';
 import { SchedulerController } from './scheduler.controller.js';
+import { SchedulerMetrics } from './scheduler-metrics.js';
 import type { SchedulerSettings } from './scheduler-settings.js';
 import { GRANT_VERIFIER, SCHEDULER_SETTINGS } from './tokens.js';
 
@@ -27,6 +36,12 @@ export class SchedulerModule {
         {
           provide: GRANT_VERIFIER,
           useValue: new GrantVerifier({ trustedIssuerKeys: settings.trustedIssuerKeys }),
+        },
+        {
+          provide: SchedulerMetrics,
+          useFactory: (metrics: AgentMetrics, steps: CheckpointedSteps) =>
+            steps.observe(new SchedulerMetrics(metrics)),
+          inject: [AGENT_METRICS, STEPS],
         },
         CloserDirectory,
         GrantGate,

@@ -2,7 +2,7 @@
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { openKvStore, provisionKvStore, type WarmlineStore } from '@warmline/store';
 import { startNatsServer, type NatsServer } from '@warmline/testing';
-import { CheckpointedSteps, type Decide } from './checkpointed-step.js';
+import { CheckpointedSteps, type Decide, type StepObserver } from './checkpointed-step.js';
 import type { Effect, EffectSink } from './effects.js';
 
 let server: NatsServer;
@@ -41,6 +41,14 @@ class RecordingSink implements EffectSink {
 }
 
 type Counter = { n: number };
+
+/** Remembers the audit record ids of every step reported to it. */
+class ReportedSteps implements StepObserver {
+  readonly reported: string[][] = [];
+  onEffectsPerformed(_key: string, effects: readonly Effect[]): void {
+    this.reported.push(effects.map((e) => (e.kind === 'audit' ? e.record.recordId : e.kind)));
+  }
+}
 
 const audit = (id: string): Effect => ({
   kind: 'audit',
@@ -111,5 +119,46 @@ describe('CheckpointedSteps', () => {
     expect((await replicas[0]!.read(k))?.checkpoint.state).toEqual({ n: 12 });
     const performed = new Set(sinks.flatMap((s) => s.performed));
     for (let n = 1; n <= 12; n++) expect(performed.has(`step-${n}`)).toBe(true);
+  });
+
+  it('reports each step once its effects are done, and a crashed step once, by its successor', async () => {
+    const k = nextKey();
+    const crashing = new CheckpointedSteps((await store()).checkpoints, new RecordingSink(1));
+    const beforeCrash = crashing.observe(new ReportedSteps());
+    await expect(crashing.run(k, increment)).rejects.toThrow('process killed');
+    expect(beforeCrash.reported).toEqual([]);
+
+    const restarted = new CheckpointedSteps((await store()).checkpoints, new RecordingSink());
+    const afterRestart = restarted.observe(new ReportedSteps());
+    const redelivered: Decide<Counter, number> = (current) =>
+      current?.n === 1 ? null : increment(current);
+    expect(await restarted.run(k, redelivered)).toBeNull();
+    expect(await restarted.run(k, redelivered)).toBeNull();
+    expect(await restarted.run(k, increment)).toBe(2);
+    expect(await restarted.run(k, () => ({ state: { n: 2 }, effects: [], result: 0 }))).toBe(0);
+    expect(afterRestart.reported).toEqual([
+      ['step-1', 'step-1-b'],
+      ['step-2', 'step-2-b'],
+    ]);
+  });
+
+  it('reports every step exactly once across racing replicas, and survives a throwing observer', async () => {
+    const k = nextKey();
+    const observers = [new ReportedSteps(), new ReportedSteps()];
+    const replicas = await Promise.all(
+      observers.map(async (observer) => {
+        const steps = new CheckpointedSteps((await store()).checkpoints, new RecordingSink());
+        steps.observe({
+          onEffectsPerformed: () => {
+            throw new Error('broken observer');
+          },
+        });
+        steps.observe(observer);
+        return steps;
+      }),
+    );
+    await Promise.all(Array.from({ length: 8 }, (_, i) => replicas[i % 2]!.run(k, increment)));
+    const reported = observers.flatMap((o) => o.reported.map((ids) => ids[0]));
+    expect(reported.sort()).toEqual(Array.from({ length: 8 }, (_, i) => `step-${i + 1}`).sort());
   });
 });

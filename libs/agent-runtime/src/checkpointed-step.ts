@@ -27,6 +27,17 @@ interface StoredCheckpoint {
   readonly effects: readonly StoredEffect[];
 }
 
+/**
+ * Watches what steps did, e.g. to count outcomes as metrics: called once per committed step with
+ * its effects, by whichever caller performed and then cleared them — the step's own `run`, or the
+ * next `run` on the key after a crash or on another replica. So an outcome is reported once, never
+ * again on a redelivery that decides nothing new. Steps without effects are not reported. Must not
+ * throw (errors are ignored).
+ */
+export interface StepObserver {
+  onEffectsPerformed(key: string, effects: readonly Effect[]): void;
+}
+
 /** Attempts of one step against concurrent writers before it fails (and the message is retried). */
 const MAX_ATTEMPTS = 10;
 
@@ -45,10 +56,18 @@ export class CheckpointContentionError extends Error {
 
 /** Runs checkpointed steps over one repository and one effect sink. */
 export class CheckpointedSteps {
+  private readonly observers: StepObserver[] = [];
+
   constructor(
     private readonly checkpoints: CheckpointRepository,
     private readonly sink: EffectSink,
   ) {}
+
+  /** Reports every step's effects, once performed, to `observer`; returns it (for providers). */
+  observe<O extends StepObserver>(observer: O): O {
+    this.observers.push(observer);
+    return observer;
+  }
 
   /**
    * Runs `decide` on the state stored under `key` and commits its outcome. Resolves with the
@@ -101,15 +120,18 @@ export class CheckpointedSteps {
   }
 
   // Performs the effects of a committed checkpoint, then clears them. Returns the new revision, or
-  // null when another replica cleared (or replaced) them first — they are done either way.
+  // null when another replica cleared (or replaced) them first — they are done either way, and
+  // reported by the one that cleared them.
   private async finish(
     key: string,
     checkpoint: StoredCheckpoint,
     revision: number,
   ): Promise<number | null> {
-    for (const effect of checkpoint.effects) await this.sink.perform(loadEffect(effect));
+    const effects = checkpoint.effects.map(loadEffect);
+    for (const effect of effects) await this.sink.perform(effect);
+    let cleared: number;
     try {
-      return await this.checkpoints.put(
+      cleared = await this.checkpoints.put(
         key,
         encode({ state: checkpoint.state, effects: [] }),
         revision,
@@ -117,6 +139,18 @@ export class CheckpointedSteps {
     } catch (err) {
       if (err instanceof StaleCheckpointError) return null;
       throw err;
+    }
+    this.report(key, effects);
+    return cleared;
+  }
+
+  private report(key: string, effects: readonly Effect[]): void {
+    for (const observer of this.observers) {
+      try {
+        observer.onEffectsPerformed(key, effects);
+      } catch {
+        // An observer (metrics) must never fail a step that is already done.
+      }
     }
   }
 }

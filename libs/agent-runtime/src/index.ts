@@ -13,6 +13,7 @@ export {
   plainJson,
   type Decide,
   type StateCodec,
+  type StepObserver,
   type StepOutcome,
 } from './checkpointed-step.js';
 export { EffectPerformer } from './effect-performer.js';

@@ -8,6 +8,12 @@ export const LATENCY_BUCKETS_S = [
   0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
 ];
 
+/** Longest a scrape waits for an on-demand refresh (e.g. a store read); a slower one keeps its last values. */
+export const SCRAPE_HOOK_TIMEOUT_MS = 1_000;
+
+/** Refreshes gauges before a scrape; may read the store (async). */
+export type ScrapeHook = () => void | Promise<void>;
+
 /** What the bus reports per settled message (the shape of @warmline/bus's SettledMessage). */
 export interface SettledMessageLike {
   readonly family: string;
@@ -20,10 +26,11 @@ export interface SettledMessageLike {
 
 export class AgentMetrics {
   readonly registry = new Registry();
-  private readonly scrapeHooks: Array<() => void> = [];
+  private readonly scrapeHooks: ScrapeHook[] = [];
   private readonly settled: Counter<'family' | 'action' | 'reason'>;
   private readonly handling: Histogram<'family'>;
   private readonly lag: Gauge<'family' | 'partition'>;
+  private readonly hookFailures: Counter;
 
   constructor(
     readonly agent: string,
@@ -52,6 +59,11 @@ export class AgentMetrics {
       [],
     );
     this.collectOnScrape(() => dropped.set(droppedSpans()));
+    this.hookFailures = this.counter(
+      'warmline_metrics_refresh_failures_total',
+      'On-demand gauge refreshes that failed or took longer than the scrape waits; their gauges kept their last values.',
+      [],
+    );
   }
 
   /** Records one settled bus message. */
@@ -93,14 +105,38 @@ export class AgentMetrics {
     return this.registry.contentType;
   }
 
-  /** Runs `hook` before every scrape (to refresh gauges computed on demand). */
-  collectOnScrape(hook: () => void): void {
+  /**
+   * Runs `hook` before every scrape (to refresh gauges computed on demand). A hook that throws or
+   * takes longer than `SCRAPE_HOOK_TIMEOUT_MS` does not fail the scrape: its gauges keep their last
+   * values and `warmline_metrics_refresh_failures_total` counts it.
+   */
+  collectOnScrape(hook: ScrapeHook): void {
     this.scrapeHooks.push(hook);
   }
 
-  /** Refreshes on-demand gauges, then renders. */
+  /** Refreshes on-demand gauges (concurrently), then renders. */
   async scrape(): Promise<string> {
-    for (const hook of this.scrapeHooks) hook();
+    const refreshed = await Promise.all(
+      this.scrapeHooks.map((hook) => within(SCRAPE_HOOK_TIMEOUT_MS, hook)),
+    );
+    for (const ok of refreshed) if (!ok) this.hookFailures.inc();
     return this.registry.metrics();
+  }
+}
+
+// True when `hook` finished without error inside `ms`.
+async function within(ms: number, hook: ScrapeHook): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const run = (async () => {
+    await hook();
+    return true;
+  })().catch(() => false);
+  try {
+    return await Promise.race([run, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

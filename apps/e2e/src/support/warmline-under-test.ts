@@ -13,10 +13,17 @@ import {
   type AgentProcess,
   type StackBroker,
 } from '@warmline/stack';
-import { ADMIN_USER } from '@warmline/testing';
+import { ADMIN_USER, startNatsServer, type NatsServer } from '@warmline/testing';
+
+export interface WarmlineUnderTestOptions {
+  /** A broker the test can kill and restart on the same port and store (outage tests). */
+  readonly restartableBroker?: boolean;
+}
 
 export interface WarmlineUnderTest {
   readonly broker: StackBroker;
+  /** The broker's server, to kill and restart; null unless `restartableBroker` was asked for. */
+  readonly server: Pick<NatsServer, 'kill' | 'restart'> | null;
   readonly jsm: JetStreamManager;
   /** The governor's signing seed and its public key (trusted by executors). */
   readonly grantKey: { readonly seed: string; readonly publicKey: string };
@@ -29,8 +36,20 @@ export interface WarmlineUnderTest {
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
-export async function warmlineUnderTest(): Promise<WarmlineUnderTest> {
-  const broker = await openBroker({});
+export async function warmlineUnderTest(
+  options: WarmlineUnderTestOptions = {},
+): Promise<WarmlineUnderTest> {
+  const server = options.restartableBroker
+    ? await startNatsServer({ auth: true, name: 'warmline-restartable' })
+    : null;
+  const broker: StackBroker = server
+    ? {
+        url: server.url,
+        owned: true,
+        credentials: (user) => server.credentials(user),
+        stop: () => server.stop(),
+      }
+    : await openBroker({});
   await provision(broker);
   const admin: NatsConnection = await connect({
     servers: broker.url,
@@ -45,6 +64,7 @@ export async function warmlineUnderTest(): Promise<WarmlineUnderTest> {
 
   return {
     broker,
+    server,
     jsm,
     grantKey,
     async start(app, env = {}) {
