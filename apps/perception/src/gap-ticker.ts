@@ -1,5 +1,8 @@
 // Releases events held behind a missing sequence once the gap has been waited for long enough. A
 // marker checkpoint per waiting interaction lets any replica pick the timers up after a restart.
+// The timer always follows the stored state: every refresh re-reads it, one refresh at a time per
+// interaction, so a tick that released everything cannot disarm the gap an event arriving at the
+// same moment opened (that race left a burst's last held event waiting forever).
 import {
   Inject,
   Injectable,
@@ -28,6 +31,7 @@ const TICK_RETRY_MS = 1_000;
 @Injectable()
 export class GapTicker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly refreshes = new Map<string, Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -49,8 +53,28 @@ export class GapTicker implements OnApplicationBootstrap, OnApplicationShutdown 
     this.timers.clear();
   }
 
-  /** Arms (or disarms, for null) the gap timer of an interaction and records it for restarts. */
-  async schedule(interactionId: string, atMs: number | null): Promise<void> {
+  /**
+   * Arms the interaction's gap timer for its stored state (or disarms it when nothing is held) and
+   * records it for restarts. Call after every committed step; calls for one interaction run in order.
+   */
+  refresh(interactionId: string): Promise<void> {
+    const previous = this.refreshes.get(interactionId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.follow(interactionId));
+    this.refreshes.set(interactionId, next);
+    const settled = () => {
+      if (this.refreshes.get(interactionId) === next) this.refreshes.delete(interactionId);
+    };
+    next.then(settled, settled);
+    return next;
+  }
+
+  private async follow(interactionId: string): Promise<void> {
+    const stored = await this.steps.read(perceptionKey(interactionId));
+    const state = stored?.checkpoint.state as PerceptionState | undefined;
+    await this.schedule(interactionId, state ? nextTickAtMs(state, this.settings.limits) : null);
+  }
+
+  private async schedule(interactionId: string, atMs: number | null): Promise<void> {
     const marker = `${WAITING_PREFIX}.${interactionId}`;
     if (atMs === null) {
       this.disarm(interactionId);
@@ -89,9 +113,7 @@ export class GapTicker implements OnApplicationBootstrap, OnApplicationShutdown 
       await this.steps.run<PerceptionState, PerceptionStepResult>(key, (current) =>
         tickStep(current, Date.now(), this.settings),
       );
-      const stored = await this.steps.read(key);
-      const state = stored?.checkpoint.state as PerceptionState | undefined;
-      await this.schedule(interactionId, state ? nextTickAtMs(state, this.settings.limits) : null);
+      await this.refresh(interactionId);
     } catch (err) {
       this.logger.warn({ msg: 'gap tick failed; retrying', interactionId, err: String(err) });
       this.arm(interactionId, Date.now() + TICK_RETRY_MS);

@@ -47,7 +47,8 @@ export class PerceiveEvent {
     if (outcome.duplicate) {
       this.logger.debug({ msg: 'duplicate perception event dropped', eventId: envelope.eventId });
     }
-    await this.ticker.schedule(interactionId, outcome.nextTickAtMs);
+    // The timer follows the stored state, which a gap tick may have moved on since this step.
+    await this.ticker.refresh(interactionId);
     return outcome;
   }
 }
