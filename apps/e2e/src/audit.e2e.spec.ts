@@ -6,8 +6,9 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { EventBus } from '@warmline/bus';
-import { toTimestamp, v1 } from '@warmline/contracts';
+import { v1 } from '@warmline/contracts';
 import { ADMIN_USER, eventually, workspaceRoot } from '@warmline/testing';
+import { signInAvailableCloser } from './support/closers.js';
 import { conversationEvents, EXPLICIT_BUYER } from './support/conversation.js';
 import { Stage, StreamTap, type CloserScript } from './support/stage.js';
 import { warmlineUnderTest, type WarmlineUnderTest } from './support/warmline-under-test.js';
@@ -27,22 +28,7 @@ let baseUrl: string;
 beforeAll(async () => {
   stack = await warmlineUnderTest();
   gateway = await stack.busAs('gateway');
-  for (const closerId of CLOSERS) {
-    await gateway.publishCloserPresence({
-      closerId,
-      presence: v1.CloserPresenceState.CLOSER_PRESENCE_STATE_AVAILABLE,
-      languages: ['en-US'],
-      capacity: 1,
-      timeZone: 'UTC',
-      workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        startMinute: 0,
-        endMinute: 1440,
-      })),
-      address: `sip:${closerId}@desk`,
-      reportedAt: toTimestamp(Date.now()),
-    });
-  }
+  for (const closerId of CLOSERS) await signInAvailableCloser(gateway, closerId);
   const lag = { WARMLINE_MAX_ASR_LATENCY_MS: '15000' };
   const [, , , , , http] = await Promise.all([
     stack.start('perception', lag),

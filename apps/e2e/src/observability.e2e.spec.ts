@@ -3,10 +3,11 @@
 // the agents' JSON log lines about an interaction carry the trace and span ids of a trace the OTLP
 // receiver holds; and /readyz follows the NATS connection through an outage while /healthz stays up.
 import type { EventBus } from '@warmline/bus';
-import { toTimestamp, v1, type AgentName } from '@warmline/contracts';
+import { v1, type AgentName } from '@warmline/contracts';
 import type { AgentProcess } from '@warmline/stack';
 import { ATTR, startTelemetry, type Telemetry } from '@warmline/telemetry';
 import { eventually, startOtlpReceiver, type OtlpReceiver } from '@warmline/testing';
+import { signInAvailableCloser } from './support/closers.js';
 import { conversationEvents, EXPLICIT_BUYER, type Turn } from './support/conversation.js';
 import { samplesOf, valueOf } from './support/prometheus-text.js';
 import { Stage, StreamTap, type CloserScript } from './support/stage.js';
@@ -47,23 +48,6 @@ async function get(agent: AgentProcess, path: string): Promise<{ status: number;
   } catch {
     return { status: 0, text: '' };
   }
-}
-
-async function presence(bus: EventBus, closerId: string): Promise<void> {
-  await bus.publishCloserPresence({
-    closerId,
-    presence: v1.CloserPresenceState.CLOSER_PRESENCE_STATE_AVAILABLE,
-    languages: ['en-US'],
-    capacity: 1,
-    timeZone: 'UTC',
-    workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-      weekday,
-      startMinute: 0,
-      endMinute: 1440,
-    })),
-    address: `sip:${closerId}@desk`,
-    reportedAt: toTimestamp(Date.now()),
-  });
 }
 
 describe('observability: metrics and trace ids after a warm transfer and a declined-then-booked handoff', () => {
@@ -111,7 +95,7 @@ describe('observability: metrics and trace ids after a warm transfer and a decli
     stack = await warmlineUnderTest();
     gateway = await stack.busAs('gateway');
     governor = await stack.busAs('escalation-governor');
-    for (const closerId of CLOSERS) await presence(gateway, closerId);
+    for (const closerId of CLOSERS) await signInAvailableCloser(gateway, closerId);
     const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '200' };
     const started = await Promise.all(
       AGENTS.map((app) =>
@@ -322,7 +306,7 @@ describe('observability: health across a NATS outage', () => {
   beforeAll(async () => {
     stack = await warmlineUnderTest({ restartableBroker: true });
     // One closer, so the router's seat gauges read the store on every scrape.
-    await presence(await stack.busAs('gateway'), 'outage-closer');
+    await signInAvailableCloser(await stack.busAs('gateway'), 'outage-closer');
     agents.push(
       ...(await Promise.all(AGENTS.map((app) => stack.start(app, { ...HTTP, ...AGENT_ENV[app] })))),
     );

@@ -5,11 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventBus } from '@warmline/bus';
-import { toTimestamp, v1, type warmline } from '@warmline/contracts';
+import { v1, type warmline } from '@warmline/contracts';
 import { DEFAULT_POLICY } from '@warmline/policy';
 import type { AgentProcess } from '@warmline/stack';
 import { openKvStore, type WarmlineStore } from '@warmline/store';
 import { ADMIN_USER, eventually, sleep, storedEnvelopes } from '@warmline/testing';
+import { signInAvailableCloser } from './support/closers.js';
 import { conversationEvents, EXPLICIT_BUYER } from './support/conversation.js';
 import { Stage, StreamTap, type CloserScript } from './support/stage.js';
 import { warmlineUnderTest, type WarmlineUnderTest } from './support/warmline-under-test.js';
@@ -31,22 +32,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   stack = await warmlineUnderTest();
   gateway = await stack.busAs('gateway');
-  for (const closerId of CLOSERS) {
-    await gateway.publishCloserPresence({
-      closerId,
-      presence: v1.CloserPresenceState.CLOSER_PRESENCE_STATE_AVAILABLE,
-      languages: ['en-US'],
-      capacity: 1,
-      timeZone: 'UTC',
-      workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        startMinute: 0,
-        endMinute: 1440,
-      })),
-      address: `sip:${closerId}@desk`,
-      reportedAt: toTimestamp(Date.now()),
-    });
-  }
+  for (const closerId of CLOSERS) await signInAvailableCloser(gateway, closerId);
   // Restarts take seconds: decide on versions that old, and redeliver an unacknowledged message soon.
   const dir = mkdtempSync(join(tmpdir(), 'restart-policy-'));
   const policy = join(dir, 'patient.policy.json');

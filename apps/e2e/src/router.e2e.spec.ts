@@ -13,6 +13,7 @@ import { decodeEnvelope, toTimestamp, v1, type warmline } from '@warmline/contra
 import type { AgentProcess } from '@warmline/stack';
 import { openKvStore, type WarmlineStore } from '@warmline/store';
 import { ADMIN_USER, eventually, sleep, storedDeadLetters } from '@warmline/testing';
+import { signInAvailableCloser } from './support/closers.js';
 import { Stage, StreamTap, legOf, report } from './support/stage.js';
 import { warmlineUnderTest, type WarmlineUnderTest } from './support/warmline-under-test.js';
 
@@ -69,20 +70,11 @@ const newTerritory = () => `T${counter}-${Math.random().toString(36).slice(2, 6)
 async function team(territory: string, names: string[], capacity = 1): Promise<string[]> {
   const ids = names.map((n) => `${territory}-${n}`);
   for (const closerId of ids) {
-    await gateway.publishCloserPresence({
-      closerId,
-      presence: v1.CloserPresenceState.CLOSER_PRESENCE_STATE_AVAILABLE,
+    await signInAvailableCloser(gateway, closerId, {
       skills: ['solar'],
       languages: ['en'],
       territories: [territory],
-      timeZone: 'UTC',
       capacity,
-      workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        startMinute: 0,
-        endMinute: 1440,
-      })),
-      reportedAt: toTimestamp(Date.now()),
       displayName: closerId,
       address: `sip:${closerId}@desk.example`,
     });

@@ -13,6 +13,7 @@ import type { EventBus, EnvelopeInit } from '@warmline/bus';
 import { decodeEnvelope, fromTimestamp, v1, type warmline } from '@warmline/contracts';
 import { DEFAULT_POLICY } from '@warmline/policy';
 import { eventually, sleep, storedDeadLetters, workspaceRoot } from '@warmline/testing';
+import { ALWAYS_WORKING } from './support/closers.js';
 import {
   conversationEvents,
   EXPLICIT_BUYER,
@@ -110,11 +111,7 @@ beforeAll(async () => {
       languages: ['en-US'],
       capacity: 1,
       timeZone: 'UTC',
-      workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        startMinute: 0,
-        endMinute: 1440,
-      })),
+      workingHours: ALWAYS_WORKING,
       displayName: closerId,
       address: `sip:${closerId}@desk.example`,
     });
@@ -263,6 +260,28 @@ function expectInsideConsent(booked: warmline.v1.IAppointmentBooked, claims: Gra
   expect(local).toMatch(/^Thursday.* (1[4-9]|2[0-3])$/);
 }
 
+/**
+ * Expects what the governor decided on `iid` to be a voicemail's: no grant, only holds and denials,
+ * some taken on an answering machine, each of those (and the last decision) citing VOICEMAIL.
+ */
+function expectHeldAsVoicemail(iid: string): void {
+  const decisions = record.decisions(iid);
+  expect(record.grants(iid)).toEqual([]);
+  expect(
+    decisions
+      .map(outcomeOf)
+      .every((o) => o === 'ESCALATION_OUTCOME_HOLD' || o === 'ESCALATION_OUTCOME_DENY'),
+  ).toBe(true);
+  const onVoicemail = decisions.filter(
+    (e) => record.intentAt(iid, e.intentVersion)?.callHealth?.answeringMachine === true,
+  );
+  expect(onVoicemail.length).toBeGreaterThan(0);
+  expect(onVoicemail.every((e) => reasonsOf(e).includes('DECISION_REASON_CODE_VOICEMAIL'))).toBe(
+    true,
+  );
+  expect(reasonsOf(decisions.at(-1)!)).toContain('DECISION_REASON_CODE_VOICEMAIL');
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe('through the gateway: HTTP in, telephony commands and bookings out (every agent its own process)', () => {
@@ -361,21 +380,7 @@ describe('through the gateway: HTTP in, telephony commands and bookings out (eve
     await post(iid, events);
     await record.settled(iid, events.length);
 
-    const decisions = record.decisions(iid);
-    expect(record.grants(iid)).toEqual([]);
-    expect(
-      decisions
-        .map(outcomeOf)
-        .every((o) => o === 'ESCALATION_OUTCOME_HOLD' || o === 'ESCALATION_OUTCOME_DENY'),
-    ).toBe(true);
-    const onVoicemail = decisions.filter(
-      (e) => record.intentAt(iid, e.intentVersion)?.callHealth?.answeringMachine === true,
-    );
-    expect(onVoicemail.length).toBeGreaterThan(0);
-    expect(onVoicemail.every((e) => reasonsOf(e).includes('DECISION_REASON_CODE_VOICEMAIL'))).toBe(
-      true,
-    );
-    expect(reasonsOf(decisions.at(-1)!)).toContain('DECISION_REASON_CODE_VOICEMAIL');
+    expectHeldAsVoicemail(iid);
     const newest = record.intents(iid).at(-1);
     expect(newest?.markers?.some((m) => m.status === v1.MarkerStatus.MARKER_STATUS_VALIDATED)).toBe(
       false,
@@ -770,21 +775,7 @@ describe('through the gateway: HTTP in, telephony commands and bookings out (eve
       await post(iid, transcript);
       await record.settled(iid, 3 + transcript.length);
 
-      const decisions = record.decisions(iid);
-      expect(record.grants(iid)).toEqual([]);
-      expect(
-        decisions
-          .map(outcomeOf)
-          .every((o) => o === 'ESCALATION_OUTCOME_HOLD' || o === 'ESCALATION_OUTCOME_DENY'),
-      ).toBe(true);
-      const onVoicemail = decisions.filter(
-        (e) => record.intentAt(iid, e.intentVersion)?.callHealth?.answeringMachine === true,
-      );
-      expect(onVoicemail.length).toBeGreaterThan(0);
-      expect(
-        onVoicemail.every((e) => reasonsOf(e).includes('DECISION_REASON_CODE_VOICEMAIL')),
-      ).toBe(true);
-      expect(reasonsOf(decisions.at(-1)!)).toContain('DECISION_REASON_CODE_VOICEMAIL');
+      expectHeldAsVoicemail(iid);
       await sleep(300);
       expect([record.handoffEvents(iid), record.commands(iid), record.bookings(iid)]).toEqual([
         [],

@@ -4,13 +4,14 @@
 // attributes an operator searches by. Ordinary outcomes (a closer declining) are not errors.
 import { startTelemetry, ATTR, type Telemetry } from '@warmline/telemetry';
 import type { EventBus } from '@warmline/bus';
-import { toTimestamp, v1 } from '@warmline/contracts';
+import { v1 } from '@warmline/contracts';
 import {
   eventually,
   startOtlpReceiver,
   type OtlpReceiver,
   type ReceivedSpan,
 } from '@warmline/testing';
+import { signInAvailableCloser } from './support/closers.js';
 import { conversationEvents, EXPLICIT_BUYER } from './support/conversation.js';
 import { Stage, StreamTap } from './support/stage.js';
 import { warmlineUnderTest, type WarmlineUnderTest } from './support/warmline-under-test.js';
@@ -32,21 +33,7 @@ beforeAll(async () => {
   stack = await warmlineUnderTest();
   gateway = await stack.busAs('gateway');
   for (let n = 1; n <= 4; n++) {
-    await gateway.publishCloserPresence({
-      closerId: `trace-closer-${n}`,
-      presence: v1.CloserPresenceState.CLOSER_PRESENCE_STATE_AVAILABLE,
-      languages: ['en-US'],
-      capacity: 1,
-      timeZone: 'UTC',
-      workingHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        startMinute: 0,
-        endMinute: 1440,
-      })),
-      address: `sip:trace-closer-${n}@desk`,
-      displayName: `Closer ${n}`,
-      reportedAt: toTimestamp(Date.now()),
-    });
+    await signInAvailableCloser(gateway, `trace-closer-${n}`, { displayName: `Closer ${n}` });
   }
   const otel = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '200' };
   await Promise.all([
