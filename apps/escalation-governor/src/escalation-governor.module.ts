@@ -1,14 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
-  AGENT_METRICS,
   AgentRuntimeModule,
-  STEPS,
+  stepMetricsProvider,
   type AgentConfig,
   type AgentLogger,
-  type CheckpointedSteps,
 } from '@warmline/agent-runtime';
 import { GrantSigner } from '@warmline/authority';
-import type { AgentMetrics } from '@warmline/telemetry';
 import { CloserPresence } from './closer-presence.js';
 import { DecideOnIntent } from './decide-on-intent.js';
 import { GovernorController } from './governor.controller.js';
@@ -33,12 +30,7 @@ export class EscalationGovernorModule {
       providers: [
         { provide: GOVERNOR_SETTINGS, useValue: settings },
         { provide: GRANT_SIGNER, useValue: new GrantSigner({ signingKey: settings.signingKey }) },
-        {
-          provide: GovernorMetrics,
-          useFactory: (metrics: AgentMetrics, steps: CheckpointedSteps) =>
-            steps.observe(new GovernorMetrics(metrics)),
-          inject: [AGENT_METRICS, STEPS],
-        },
+        stepMetricsProvider(GovernorMetrics),
         CloserPresence,
         TeamCapacity,
         GrantWatch,

@@ -1,13 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
-  AGENT_METRICS,
   AgentRuntimeModule,
-  STEPS,
+  stepMetricsProvider,
   type AgentConfig,
   type AgentLogger,
-  type CheckpointedSteps,
 } from '@warmline/agent-runtime';
-import type { AgentMetrics } from '@warmline/telemetry';
 import { GapTicker } from './gap-ticker.js';
 import { PerceiveEvent } from './perceive-event.js';
 import { PerceptionController } from './perception.controller.js';
@@ -27,12 +24,7 @@ export class PerceptionModule {
       imports: [AgentRuntimeModule.forRoot(config, logger)],
       controllers: [PerceptionController],
       providers: [
-        {
-          provide: PerceptionMetrics,
-          useFactory: (metrics: AgentMetrics, steps: CheckpointedSteps) =>
-            steps.observe(new PerceptionMetrics(metrics)),
-          inject: [AGENT_METRICS, STEPS],
-        },
+        stepMetricsProvider(PerceptionMetrics),
         { provide: PERCEPTION_SETTINGS, useValue: settings },
         PerceiveEvent,
         GapTicker,

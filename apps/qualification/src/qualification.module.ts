@@ -1,13 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
-  AGENT_METRICS,
   AgentRuntimeModule,
-  STEPS,
+  stepMetricsProvider,
   type AgentConfig,
   type AgentLogger,
-  type CheckpointedSteps,
 } from '@warmline/agent-runtime';
-import type { AgentMetrics } from '@warmline/telemetry';
 import { QualificationController } from './qualification.controller.js';
 import { QualificationMetrics } from './qualification-metrics.js';
 import type { QualificationSettings } from './qualification-settings.js';
@@ -26,12 +23,7 @@ export class QualificationModule {
       imports: [AgentRuntimeModule.forRoot(config, logger)],
       controllers: [QualificationController],
       providers: [
-        {
-          provide: QualificationMetrics,
-          useFactory: (metrics: AgentMetrics, steps: CheckpointedSteps) =>
-            steps.observe(new QualificationMetrics(metrics)),
-          inject: [AGENT_METRICS, STEPS],
-        },
+        stepMetricsProvider(QualificationMetrics),
         { provide: QUALIFICATION_SETTINGS, useValue: settings },
         QualifySignal,
       ],

@@ -1,14 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
-  AGENT_METRICS,
   AgentRuntimeModule,
-  STEPS,
+  stepMetricsProvider,
   type AgentConfig,
   type AgentLogger,
-  type CheckpointedSteps,
 } from '@warmline/agent-runtime';
 import { GrantVerifier } from '@warmline/authority';
-import type { AgentMetrics } from '@warmline/telemetry';
 import { BookAppointment } from './book-appointment.js';
 import { ChangeAppointment } from './change-appointment.js';
 import { CloserDirectory } from './closer-directory.js';
@@ -37,12 +34,7 @@ export class SchedulerModule {
           provide: GRANT_VERIFIER,
           useValue: new GrantVerifier({ trustedIssuerKeys: settings.trustedIssuerKeys }),
         },
-        {
-          provide: SchedulerMetrics,
-          useFactory: (metrics: AgentMetrics, steps: CheckpointedSteps) =>
-            steps.observe(new SchedulerMetrics(metrics)),
-          inject: [AGENT_METRICS, STEPS],
-        },
+        stepMetricsProvider(SchedulerMetrics),
         CloserDirectory,
         GrantGate,
         BookAppointment,

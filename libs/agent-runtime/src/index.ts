@@ -17,6 +17,7 @@ export {
   type StepOutcome,
 } from './checkpointed-step.js';
 export { EffectPerformer } from './effect-performer.js';
+export { stepMetricsProvider } from './step-metrics.js';
 export { POLICY_FILES_VARIABLE, readPolicyBook, type ReadText } from './policy-files.js';
 export type {
   AuditEffect,
