@@ -116,6 +116,71 @@ function buyerSays(eventId: string, sequence: number, text: string, extra: objec
 const stored = (family: 'perception' | 'reservation' | 'schedule', iid: string) =>
   storedEnvelopes(stack.jsm, family, iid).then((list) => list.map((s) => s.envelope));
 
+/** Publishes a HandoffEvent (RESERVED) of `interactionId` as the router would. */
+const handoff = (interactionId: string, handoffId: string) =>
+  router.publish('handoff', interactionId, {
+    handoffEvent: {
+      handoffId,
+      grantId: 'g-1',
+      attempt: 1,
+      state: v1.HandoffState.HANDOFF_STATE_RESERVED,
+      closerId: 'c-17',
+    },
+  });
+
+interface SseFrame {
+  readonly id: string | undefined;
+  readonly event: string | undefined;
+  readonly data: unknown;
+}
+
+/** The event frames (not comments) of a server-sent-events text. */
+function sseFrames(text: string): SseFrame[] {
+  const frames: SseFrame[] = [];
+  for (const block of text.split('\n\n')) {
+    const fields = new Map<string, string>();
+    for (const line of block.split('\n')) {
+      const colon = line.indexOf(': ');
+      if (colon > 0) fields.set(line.slice(0, colon), line.slice(colon + 2));
+    }
+    const data = fields.get('data');
+    if (data === undefined) continue;
+    frames.push({ id: fields.get('id'), event: fields.get('event'), data: JSON.parse(data) });
+  }
+  return frames;
+}
+
+const handoffIdOf = (frame: SseFrame) =>
+  (frame.data as { handoffEvent?: { handoffId?: string } }).handoffEvent?.handoffId;
+
+/** An open handoff stream, read as it arrives. */
+async function openStream(query: string, headers: Record<string, string> = {}) {
+  const abort = new AbortController();
+  const response = await fetch(`${baseUrl}/v1/handoffs/stream${query}`, {
+    headers: { Authorization: `Bearer ${KEYS.reader}`, ...headers },
+    signal: abort.signal,
+  });
+  expect([response.status, response.status === 200 ? '' : await response.text()]).toEqual([
+    200,
+    '',
+  ]);
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  return {
+    text: () => text,
+    async readUntil(pattern: RegExp): Promise<void> {
+      while (!pattern.test(text)) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error(`stream ended before ${pattern}: ${text}`);
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    close: () => abort.abort(),
+  };
+}
+
 describe('gateway (separate process, real HTTP)', () => {
   it('answers 202 for a perception event only once WL_PERCEPTION has it, and a resend is a duplicate', async () => {
     const iid = newId('gw');
@@ -584,53 +649,81 @@ describe('gateway (separate process, real HTTP)', () => {
 
   it("streams the router's HandoffEvents of one interaction as server-sent events", async () => {
     const iid = newId('gw');
-    const abort = new AbortController();
-    const response = await fetch(`${baseUrl}/v1/handoffs/stream?interactionId=${iid}`, {
-      headers: { Authorization: `Bearer ${KEYS.reader}` },
-      signal: abort.signal,
-    });
-    expect([response.status, response.status === 200 ? '' : await response.text()]).toEqual([
-      200,
-      '',
-    ]);
-    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = response.body!.getReader();
-    let text = '';
-    const readUntil = async (pattern: RegExp) => {
-      while (!pattern.test(text)) {
-        const chunk = await reader.read();
-        if (chunk.done) throw new Error(`stream ended before ${pattern}: ${text}`);
-        text += new TextDecoder().decode(chunk.value);
-      }
-    };
+    const stream = await openStream(`?interactionId=${iid}`);
     try {
-      await readUntil(/: following /);
-      const handoff = (interactionId: string, handoffId: string) =>
-        router.publish('handoff', interactionId, {
-          handoffEvent: {
-            handoffId,
-            grantId: 'g-1',
-            attempt: 1,
-            state: v1.HandoffState.HANDOFF_STATE_RESERVED,
-            closerId: 'c-17',
-          },
-        });
+      await stream.readUntil(/: following /);
       await handoff(newId('other'), 'h-other');
       const published = await handoff(iid, 'h-mine');
-      await readUntil(/id: .*\nevent: handoffEvent\ndata: .*\n\n/);
-      const frame = /id: (.*)\nevent: handoffEvent\ndata: (.*)\n\n/.exec(text)!;
-      expect(frame[1]).toBe(published.eventId);
-      const data = JSON.parse(frame[2]!) as Record<string, unknown>;
-      expect(data).toMatchObject({
+      await stream.readUntil(/event: handoffEvent\ndata: .*\n\n/);
+      const [frame] = sseFrames(stream.text());
+      // The id is the event's place in the handoff stream, what a reconnecting client sends back.
+      expect(frame?.id).toMatch(/^[1-9][0-9]*$/);
+      expect(frame?.event).toBe('handoffEvent');
+      expect(frame?.data).toMatchObject({
+        eventId: published.eventId,
         interactionId: iid,
         producer: { agent: 'router' },
         handoffEvent: { handoffId: 'h-mine', state: 'HANDOFF_STATE_RESERVED', closerId: 'c-17' },
       });
-      expect(text).not.toContain('h-other');
-      await readUntil(/: keep-alive/);
+      expect(stream.text()).not.toContain('h-other');
+      await stream.readUntil(/: keep-alive/);
     } finally {
-      abort.abort();
+      stream.close();
     }
+  });
+
+  it('resumes a reconnecting stream after its Last-Event-ID: what was published meanwhile is replayed, then it goes on live', async () => {
+    const iid = newId('gw');
+    const first = await openStream(`?interactionId=${iid}`);
+    let seen: SseFrame[];
+    try {
+      await first.readUntil(/: following /);
+      await handoff(iid, 'h-1');
+      await handoff(iid, 'h-2');
+      await first.readUntil(/(event: handoffEvent[^]*){2}/);
+      seen = sseFrames(first.text());
+    } finally {
+      first.close();
+    }
+    // The desk dropped after h-2 arrived... but say only h-1 was handled: it resumes after h-1.
+    await handoff(iid, 'h-3');
+    await handoff(newId('other'), 'h-other');
+    const resumed = await openStream(`?interactionId=${iid}`, { 'Last-Event-ID': seen[0]!.id! });
+    try {
+      await resumed.readUntil(new RegExp(`: following ${iid} after ${seen[0]!.id}`));
+      await handoff(iid, 'h-4');
+      await resumed.readUntil(/(event: handoffEvent[^]*){3}/);
+      const frames = sseFrames(resumed.text());
+      expect(frames.map((f) => handoffIdOf(f))).toEqual(['h-2', 'h-3', 'h-4']);
+      expect(frames[0]?.id).toBe(seen[1]!.id);
+      const ids = frames.map((f) => Number(f.id));
+      expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+      expect(resumed.text()).not.toContain('h-other');
+    } finally {
+      resumed.close();
+    }
+
+    // An id from before a stream was replaced starts over, and says so first.
+    const reset = await openStream(`?interactionId=${iid}&lastEventId=900000000000`);
+    try {
+      await reset.readUntil(/(event: handoffEvent[^]*){4}/);
+      const [gap, ...replayed] = sseFrames(reset.text());
+      expect(gap).toEqual({
+        id: undefined,
+        event: 'gap',
+        data: { reason: 'STREAM_RESET', afterSequence: 900000000000, resumedAtSequence: 1 },
+      });
+      expect(replayed.map((f) => handoffIdOf(f))).toEqual(['h-1', 'h-2', 'h-3', 'h-4']);
+    } finally {
+      reset.close();
+    }
+
+    const bad = await call('GET', `/v1/handoffs/stream?interactionId=${iid}`, {
+      key: KEYS.reader,
+      headers: { 'Last-Event-ID': 'evt-3f1c' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body['error']).toMatchObject({ code: 'VALIDATION_FAILED', field: 'Last-Event-ID' });
   });
 
   it('serves its OpenAPI document without a key, identical to the committed apps/gateway/openapi.json', async () => {
@@ -677,21 +770,26 @@ describe('gateway (separate process, real HTTP)', () => {
     expect(text).not.toMatch(/route="[^"]*gw-/);
   });
 
-  it('stops cleanly on SIGTERM, ending the event streams it holds open', async () => {
-    const response = await fetch(`${baseUrl}/v1/handoffs/stream`, {
-      headers: { Authorization: `Bearer ${KEYS.reader}` },
-    });
-    expect(response.status).toBe(200);
-    const reader = response.body!.getReader();
-    await reader.read(); // the opening comment
-    const drained = (async () => {
-      for (;;) {
-        const chunk = await reader.read().catch(() => ({ done: true }));
-        if (chunk.done) return 'ended';
-      }
-    })();
+  it('stops cleanly on SIGTERM, ending the event streams it holds open, resumed ones too', async () => {
+    // Resolves (with how the stream was read to its end) once the stream is open.
+    const follow = async (headers: Record<string, string>) => {
+      const response = await fetch(`${baseUrl}/v1/handoffs/stream`, {
+        headers: { Authorization: `Bearer ${KEYS.reader}`, ...headers },
+      });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      await reader.read(); // the opening comment
+      const drained = (async () => {
+        for (;;) {
+          const chunk = await reader.read().catch(() => ({ done: true }));
+          if (chunk.done) return 'ended';
+        }
+      })();
+      return { drained };
+    };
+    const streams = [await follow({}), await follow({ 'Last-Event-ID': '1' })];
     expect(await gateway.stop()).toBe(0);
-    expect(await drained).toBe('ended');
+    expect(await Promise.all(streams.map((s) => s.drained))).toEqual(['ended', 'ended']);
   });
 });
 

@@ -38,6 +38,20 @@ describe('EventStreamConnection', () => {
     connection.end();
   });
 
+  it('puts a frame sent first ahead of the frames already held', () => {
+    const response = new RecordingResponse();
+    const connection = new EventStreamConnection(asResponse(response), 60_000);
+    connection.send('id: 7\ndata: replayed\n\n');
+    connection.sendFirst('event: gap\ndata: {}\n\n');
+    connection.open('resuming');
+    expect(response.text).toBe(
+      'retry: 3000\n: resuming\n\nevent: gap\ndata: {}\n\nid: 7\ndata: replayed\n\n',
+    );
+    connection.end();
+    connection.sendFirst('event: gap\ndata: {}\n\n');
+    expect(response.text.match(/event: gap/g)).toHaveLength(1);
+  });
+
   it('comments while idle and stops once ended, cleaning up exactly once', async () => {
     const response = new RecordingResponse();
     const connection = new EventStreamConnection(asResponse(response), 20);

@@ -44,6 +44,13 @@ export class EventStreamConnection {
     else this.held.push(frame);
   }
 
+  /** Sends one frame ahead of every frame held so far (as `send` once the stream is open). */
+  sendFirst(frame: string): void {
+    if (this.ended) return;
+    if (this.opened) this.response.write(frame);
+    else this.held.unshift(frame);
+  }
+
   /** Runs `cleanup` when the stream ends (at once if it already has). */
   whenEnded(cleanup: () => void): void {
     if (this.ended) cleanup();
