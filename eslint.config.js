@@ -84,7 +84,13 @@ export default [
   {
     // Specs may assert presence with `!` after an expectation, and benchmarks index the arrays they
     // just filled; production code may not.
-    files: ['**/*.spec.ts', '**/__fixtures__/**/*.ts', '**/test/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.soak.ts',
+      '**/__fixtures__/**/*.ts',
+      '**/test/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -2,11 +2,11 @@
 // qualification and the escalation governor with the campaign's policy files (written by the
 // simulator itself), the router and the scheduler; then `node apps/simulator/dist/main.js` plays a
 // small campaign in all three modes over the bus and must exit 0 with its report on disk.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workspaceRoot } from '@warmline/nats-server';
+import { runNode, type CommandRun } from './support/node-command.js';
 import { warmlineUnderTest, type WarmlineUnderTest } from './support/warmline-under-test.js';
 
 const SIMULATOR = join(workspaceRoot(), 'apps', 'simulator', 'dist', 'main.js');
@@ -63,40 +63,6 @@ policy:
   cold:
     liveTransfer: { reservationTimeoutMs: 3000 }
 `;
-
-interface CommandRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `node <script> ...args` to its exit (killed after `timeoutMs`), with only `env` set. */
-function runNode(
-  script: string,
-  args: readonly string[],
-  env: Record<string, string>,
-  timeoutMs: number,
-): Promise<CommandRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', script, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-      if (process.env['E2E_ECHO'] === '1') process.stderr.write(chunk);
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 interface CallOutcomeJson {
   readonly interactionId: string;
