@@ -510,6 +510,90 @@ describe('escalation-governor (separate process)', () => {
     }
   });
 
+  it('does not book again in a window the scheduler found no slot in, and books the next window the buyer gives', async () => {
+    const scheduler = await stack.busAs('scheduler');
+    const iid = newInteraction();
+    // The buyer declined to be connected but consented to a call-back window.
+    const declined = (version: number, overrides: IIntentState = {}) => {
+      const state = qualifiedState(iid, version, overrides);
+      return {
+        ...state,
+        markers: state.markers!.map((m) =>
+          m.kind === Kind.MARKER_KIND_ESCALATION_PERMISSION
+            ? { ...m, status: Status.MARKER_STATUS_REVOKED }
+            : m,
+        ),
+      };
+    };
+    const first = declined(1);
+    await publishIntent(first);
+    const [booking] = await decisions(iid, 1);
+    expect(booking!.escalationDecision!.outcome).toBe(
+      Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT,
+    );
+    await scheduler.publish('appointment', iid, {
+      eventId: `${iid}-no-slot`,
+      intentVersion: 1,
+      appointmentEvent: {
+        unavailable: {
+          requestId: `req-${iid}`,
+          reason: v1.AppointmentUnavailableReason.APPOINTMENT_UNAVAILABLE_REASON_NO_SLOT_IN_WINDOW,
+          detail: 'no closer is free in the window',
+        },
+      },
+    });
+
+    // The governor took the report: back to qualifying, the window remembered. (Until then a new
+    // version would have re-issued the grant in force, as any new version does.)
+    const record = await eventually(
+      async () => {
+        const stored = await store.checkpoints.get(`escalation-governor.interaction.${iid}`);
+        if (stored === null) return null;
+        return (
+          JSON.parse(new TextDecoder().decode(stored.value)) as {
+            state: { record: { phase: string; windowWithoutSlot?: unknown } };
+          }
+        ).state.record;
+      },
+      (r) => r?.phase === 'qualifying',
+    );
+    expect(record?.windowWithoutSlot).toMatchObject({
+      startAtMs: fromTimestamp(first.consentWindow!.startAt!),
+      endAtMs: fromTimestamp(first.consentWindow!.endAt!),
+    });
+
+    // The conversation goes on in the same window: holding, not a second doomed booking.
+    await publishIntent(declined(2, { consentWindow: first.consentWindow }));
+    const held = (await decisions(iid, 2)).at(-1)!;
+    expect(held.escalationDecision!.outcome).toBe(Outcome.ESCALATION_OUTCOME_HOLD);
+    // Why not a live transfer (the refusal), and why not the booking either.
+    expect(reasonCodes(held)).toEqual([
+      Code.DECISION_REASON_CODE_MARKER_REVOKED,
+      Code.DECISION_REASON_CODE_NO_SLOT_IN_WINDOW,
+    ]);
+    expect(held.escalationDecision!.reasons![1]!.detail).toMatch(/another window is needed$/);
+
+    // The buyer offers the day after: that window is booked.
+    const now = Date.now();
+    await publishIntent(
+      declined(3, {
+        consentWindow: {
+          startAt: toTimestamp(now + 48 * HOUR_MS),
+          endAt: toTimestamp(now + 50 * HOUR_MS),
+          timeZone: 'America/Chicago',
+          sourceText: 'the day after, same time',
+        },
+      }),
+    );
+    const rebooked = (await decisions(iid, 3)).at(-1)!;
+    expect(rebooked.escalationDecision!.outcome).toBe(
+      Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT,
+    );
+    expect(verified(rebooked, SCOPES.appointmentBook).consentWindow?.startAtMs).toBe(
+      now + 48 * HOUR_MS,
+    );
+  });
+
   it('revokes an unused grant when it expires, even across a restart of the governor', async () => {
     const iid = newInteraction();
     await publishIntent(qualifiedState(iid, 1, { campaignId: 'short-lived' }));

@@ -14,9 +14,18 @@ export interface ExecutionReport {
   readonly endsPendingTransfer: boolean;
   /** The live transfer fell back to booking an appointment under its grant. */
   readonly fallsBackToBooking: boolean;
+  /** The scheduler could not book in the grant's consent window (no slot, or the window is over). */
+  readonly windowUnbookable: boolean;
 }
 
 const Handoff = v1.HandoffState;
+const Unavailable = v1.AppointmentUnavailableReason;
+
+// The failures that say the window itself cannot be booked, so asking for it again would fail again.
+const WINDOW_UNBOOKABLE: ReadonlySet<number> = new Set([
+  Unavailable.APPOINTMENT_UNAVAILABLE_REASON_NO_SLOT_IN_WINDOW,
+  Unavailable.APPOINTMENT_UNAVAILABLE_REASON_WINDOW_IN_PAST,
+]);
 
 // Attempt-level failures (declined, no answer, voicemail at the closer) move nothing: the router
 // tries the next closer or reports how the handoff ended.
@@ -35,7 +44,7 @@ const HANDOFF_MOVES: ReadonlyMap<
   [Handoff.HANDOFF_STATE_RETURNED_TO_AI, ended('returned-to-ai')],
   [
     Handoff.HANDOFF_STATE_FALLBACK_APPOINTMENT,
-    { event: null, endsPendingTransfer: true, fallsBackToBooking: true },
+    { event: null, endsPendingTransfer: true, fallsBackToBooking: true, windowUnbookable: false },
   ],
 ]);
 
@@ -50,14 +59,25 @@ export function executionReportOf(envelope: warmline.v1.IEnvelope): ExecutionRep
   if (appointment?.booked?.grantId) {
     return { grantId: appointment.booked.grantId, ...ended('scheduled') };
   }
-  if (appointment?.unavailable) return { grantId: null, ...ended('returned-to-ai') };
+  if (appointment?.unavailable) {
+    return {
+      grantId: null,
+      ...ended('returned-to-ai'),
+      windowUnbookable: WINDOW_UNBOOKABLE.has(appointment.unavailable.reason ?? 0),
+    };
+  }
   return null;
 }
 
 function started(): Omit<ExecutionReport, 'grantId'> {
-  return { event: 'transfer-started', endsPendingTransfer: false, fallsBackToBooking: false };
+  return {
+    event: 'transfer-started',
+    endsPendingTransfer: false,
+    fallsBackToBooking: false,
+    windowUnbookable: false,
+  };
 }
 
 function ended(event: ExecutionEvent): Omit<ExecutionReport, 'grantId'> {
-  return { event, endsPendingTransfer: true, fallsBackToBooking: false };
+  return { event, endsPendingTransfer: true, fallsBackToBooking: false, windowUnbookable: false };
 }

@@ -1,5 +1,5 @@
 import { v1, type warmline } from '@warmline/contracts';
-import { decideOn, INTERACTION_ID, qualifiedState, T0 } from './__fixtures__/governor.js';
+import { decideOn, HOUR_MS, INTERACTION_ID, qualifiedState, T0 } from './__fixtures__/governor.js';
 import { executionReportOf } from './execution-report.js';
 import { executionStep } from './execution-step.js';
 import type { GovernedInteraction } from './governed-interaction.js';
@@ -72,6 +72,32 @@ describe('executionStep', () => {
       appointmentEvent: { unavailable: { requestId: 'r-1' } },
     })!;
     expect(unavailable.state.record.phase).toBe('qualifying');
+    expect(unavailable.state.record.windowWithoutSlot ?? null).toBeNull();
+  });
+
+  it("remembers the grant's consent window when it cannot be booked, and only then", () => {
+    const started = apply(authorised, handoff(Handoff.HANDOFF_STATE_REQUESTED))!.state;
+    const fellBack = apply(started, handoff(Handoff.HANDOFF_STATE_FALLBACK_APPOINTMENT))!.state;
+    const Reason = v1.AppointmentUnavailableReason;
+    const after = (reason: warmline.v1.AppointmentUnavailableReason) =>
+      apply(fellBack, {
+        eventId: `a-${reason}`,
+        interactionId: INTERACTION_ID,
+        appointmentEvent: { unavailable: { requestId: 'r-1', reason } },
+      })!.state.record;
+    for (const reason of [
+      Reason.APPOINTMENT_UNAVAILABLE_REASON_NO_SLOT_IN_WINDOW,
+      Reason.APPOINTMENT_UNAVAILABLE_REASON_WINDOW_IN_PAST,
+    ]) {
+      expect(after(reason)).toMatchObject({
+        phase: 'qualifying',
+        windowWithoutSlot: { startAtMs: T0 + 24 * HOUR_MS, endAtMs: T0 + 26 * HOUR_MS },
+      });
+    }
+    // Another window would not help a campaign without a suitable closer.
+    const unsuitable = after(Reason.APPOINTMENT_UNAVAILABLE_REASON_NO_SUITABLE_CLOSER);
+    expect(unsuitable.phase).toBe('qualifying');
+    expect(unsuitable.windowWithoutSlot ?? null).toBeNull();
   });
 
   it('does not let a failed booking end a live transfer that never fell back', () => {

@@ -5,6 +5,7 @@ import type { StepOutcome } from '@warmline/agent-runtime';
 import {
   canTransition,
   recordExecution,
+  recordNoSlot,
   type ExecutionEvent,
   type InteractionPhase,
   type InteractionRecord,
@@ -30,7 +31,9 @@ export function executionStep(
   const grant = current?.grant;
   const active = current?.record.activeGrant ?? null;
   if (!current || !grant || !active || !concerns(report, current)) return null;
-  const record = report.event ? moved(current.record, report.event) : current.record;
+  const record = report.event
+    ? moved(current.record, report.event, report.windowUnbookable)
+    : current.record;
   const booking = grant.booking || report.fallsBackToBooking;
   if (record === current.record && booking === grant.booking) return null;
   const ended = record.activeGrant === null;
@@ -51,13 +54,19 @@ export function executionStep(
 }
 
 // A bridge reported before any earlier handoff state still means the transfer started first. A move
-// the lifecycle does not allow (a repeat, a report after the end) leaves the record as it is.
-function moved(record: InteractionRecord, event: ExecutionEvent): InteractionRecord {
+// the lifecycle does not allow (a repeat, a report after the end) leaves the record as it is. A
+// window that cannot be booked is remembered, so the same booking is not authorised again.
+function moved(
+  record: InteractionRecord,
+  event: ExecutionEvent,
+  windowUnbookable: boolean,
+): InteractionRecord {
   const started =
     event === 'connected' && record.phase === 'authorised'
       ? recordExecution(record, 'transfer-started')
       : record;
-  return canTransition(started.phase, event) ? recordExecution(started, event) : record;
+  if (!canTransition(started.phase, event)) return record;
+  return windowUnbookable ? recordNoSlot(started) : recordExecution(started, event);
 }
 
 // A failed booking names no grant: it concerns the grant in force only while that is being booked.

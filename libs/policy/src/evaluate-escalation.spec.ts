@@ -112,6 +112,72 @@ describe('evaluateEscalation: authorising', () => {
     });
   });
 
+  it('does not book again in a window the scheduler found no slot in; a new window is booked', () => {
+    const noLiveTransfers = {
+      ...DEFAULT_POLICY,
+      actions: {
+        ...DEFAULT_POLICY.actions,
+        liveTransfer: { ...DEFAULT_POLICY.actions.liveTransfer, enabled: false },
+      },
+    };
+    const tomorrow = {
+      startAtMs: T0 + 24 * HOUR_MS,
+      endAtMs: T0 + 26 * HOUR_MS,
+      timeZone: 'America/Chicago',
+      sourceText: 'tomorrow between 10 and noon',
+    };
+    const after = record({ phase: 'qualifying', latestIntentVersion: 2, grantsIssued: 1 });
+    const same = evaluateEscalation(
+      escalationInput({
+        policy: noLiveTransfers,
+        record: { ...after, windowWithoutSlot: tomorrow },
+      }),
+    );
+    expect(same.outcome).toBe(Outcome.ESCALATION_OUTCOME_HOLD);
+    expect(same.grantPlan).toBeNull();
+    expect(codes(same)).toEqual(['NO_SLOT_IN_WINDOW']);
+    expect(details(same)).toEqual([
+      `no slot was found in the consented window ${new Date(tomorrow.startAtMs).toISOString()} – ${new Date(tomorrow.endAtMs).toISOString()}; another window is needed`,
+    ]);
+
+    // The buyer offers the day after: that window has not been tried.
+    const dayAfter = qualifiedState({
+      consentWindow: {
+        startAt: toTimestamp(T0 + 48 * HOUR_MS),
+        endAt: toTimestamp(T0 + 50 * HOUR_MS),
+        timeZone: 'America/Chicago',
+        sourceText: 'the day after, same time',
+      },
+    });
+    const other = evaluateEscalation(
+      escalationInput({
+        policy: noLiveTransfers,
+        state: dayAfter,
+        record: { ...after, windowWithoutSlot: tomorrow },
+      }),
+    );
+    expect(other.outcome).toBe(Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT);
+    expect(other.grantPlan?.consentWindow?.startAtMs).toBe(T0 + 48 * HOUR_MS);
+  });
+
+  it('still authorises a live transfer after no slot was found: only the booking is held', () => {
+    const verdict = evaluateEscalation(
+      escalationInput({
+        record: record({
+          phase: 'qualifying',
+          latestIntentVersion: 2,
+          windowWithoutSlot: {
+            startAtMs: T0 + 24 * HOUR_MS,
+            endAtMs: T0 + 26 * HOUR_MS,
+            timeZone: '',
+            sourceText: '',
+          },
+        }),
+      }),
+    );
+    expect(verdict.outcome).toBe(Outcome.ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER);
+  });
+
   it('holds between the two readiness thresholds: the buyer may still warm up to a live transfer', () => {
     const verdict = evaluateEscalation(escalationInput({ readinessNow: 0.6 }));
 

@@ -1,7 +1,9 @@
 // The governor's decision on one intent version: DENY when no escalation may happen at all, HOLD
 // while any hold condition or unmet requirement remains, else the best action the controls allow.
 import { v1, type IIntentState, type warmline } from '@warmline/contracts';
+import type { ConsentWindow } from '@warmline/authority';
 import { satisfiedDetail, unmetRequirements } from './action-requirements.js';
+import { consentWindowOf } from './consent-window.js';
 import { distinctReasons, reason, type DecisionReason } from './decision-reason.js';
 import { denialReasons } from './denial-conditions.js';
 import { checkEscalationInput } from './escalation-input.js';
@@ -111,7 +113,9 @@ function decideAction(
   const appointmentHolds = holds.filter((r) => !isPermissionWithdrawal(r));
   const appointmentReady = appointmentHolds.length === 0 && appointment?.length === 0;
   const warranted = !policy.actions.liveTransfer.enabled || controls.length > 0 || declined;
-  if (appointmentReady && warranted) {
+  const noSlot =
+    appointmentReady && warranted ? noSlotReason(record.windowWithoutSlot, state) : null;
+  if (appointmentReady && warranted && noSlot === null) {
     // Why not the live transfer is part of the record: the controls that stopped it, or the refusal.
     const why = declined ? [declinedReason(state)] : controls;
     return verdictOf(
@@ -122,9 +126,32 @@ function decideAction(
       'appointment',
     );
   }
-  const reasons = distinctReasons([...holds, ...(live ?? []), ...(appointment ?? []), ...controls]);
+  const reasons = distinctReasons([
+    ...holds,
+    ...(live ?? []),
+    ...(appointment ?? []),
+    ...controls,
+    ...(noSlot ? [noSlot] : []),
+  ]);
   const next = liveReady ? transition(record.phase, 'ready') : phaseAfterHold(record.phase, state);
   return verdictOf(Outcome.ESCALATION_OUTCOME_HOLD, reasons, next, policy);
+}
+
+/**
+ * NO_SLOT_IN_WINDOW when the scheduler already found no slot in the window the buyer consented to
+ * now: booking it again would only fail again. Null for a new window (or none found wanting).
+ */
+function noSlotReason(
+  without: ConsentWindow | null | undefined,
+  state: IIntentState,
+): DecisionReason | null {
+  const window = consentWindowOf(state);
+  if (!without || !window) return null;
+  if (window.startAtMs !== without.startAtMs || window.endAtMs !== without.endAtMs) return null;
+  return reason(
+    Code.DECISION_REASON_CODE_NO_SLOT_IN_WINDOW,
+    `no slot was found in the consented window ${new Date(window.startAtMs).toISOString()} – ${new Date(window.endAtMs).toISOString()}; another window is needed`,
+  );
 }
 
 /** The buyer refused to be connected: permission withdrawn, or refused before it was ever given. */

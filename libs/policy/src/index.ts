@@ -34,6 +34,7 @@ export {
   newInteractionRecord,
   recordDecision,
   recordExecution,
+  recordNoSlot,
   recordRevocation,
 } from './interaction-record.js';
 export type {

@@ -1,11 +1,19 @@
 import { GRANT_SCOPES, v1 } from '@warmline/contracts';
-import { T0, escalationInput, qualifiedState, record, withHealth } from './__fixtures__/intent.js';
+import {
+  HOUR_MS,
+  T0,
+  escalationInput,
+  qualifiedState,
+  record,
+  withHealth,
+} from './__fixtures__/intent.js';
 import { IllegalTransitionError, InteractionRecordError } from './errors.js';
 import { evaluateEscalation } from './evaluate-escalation.js';
 import {
   newInteractionRecord,
   recordDecision,
   recordExecution,
+  recordNoSlot,
   recordRevocation,
   type InteractionRecord,
 } from './interaction-record.js';
@@ -27,6 +35,7 @@ describe('InteractionRecord', () => {
       activeGrant: null,
       grantsIssued: 0,
       lastDecisionId: null,
+      windowWithoutSlot: null,
     });
   });
 
@@ -45,6 +54,12 @@ describe('InteractionRecord', () => {
         intentVersion: 3,
         issuedAtMs: T0,
         expiresAtMs: T0 + 120_000,
+        consentWindow: {
+          startAtMs: T0 + 24 * HOUR_MS,
+          endAtMs: T0 + 26 * HOUR_MS,
+          timeZone: 'America/Chicago',
+          sourceText: 'tomorrow between 10 and noon',
+        },
       },
     });
   });
@@ -118,6 +133,21 @@ describe('InteractionRecord', () => {
       phase: 'scheduled',
       activeGrant: null,
     });
+  });
+
+  it("returns to the AI when no slot was found, remembering the grant's consent window", () => {
+    const booking = recordExecution(authorisedRecord(), 'transfer-started');
+    const back = recordNoSlot(booking);
+
+    expect(back).toMatchObject({
+      phase: 'qualifying',
+      activeGrant: null,
+      windowWithoutSlot: { startAtMs: T0 + 24 * HOUR_MS, endAtMs: T0 + 26 * HOUR_MS },
+    });
+    // A record stored before grants kept their window remembers none.
+    const { consentWindow: _, ...older } = booking.activeGrant!;
+    expect(recordNoSlot({ ...booking, activeGrant: older }).windowWithoutSlot).toBeNull();
+    expect(() => recordNoSlot(record({ phase: 'scheduled' }))).toThrow(IllegalTransitionError);
   });
 
   it('refuses an execution report the lifecycle does not allow', () => {

@@ -1,6 +1,7 @@
 // What the governor remembers about one interaction between intent versions. Plain JSON data, so the
 // app stores it as it is (KV / Mongo); every change goes through the reducers below, which keep the
 // phase, the active grant and the grant count consistent.
+import type { ConsentWindow } from '@warmline/authority';
 import { v1 } from '@warmline/contracts';
 import { InteractionRecordError } from './errors.js';
 import type { Revocation } from './evaluate-revocation.js';
@@ -18,6 +19,8 @@ export interface ActiveGrant {
   readonly intentVersion: number;
   readonly issuedAtMs: number;
   readonly expiresAtMs: number;
+  /** The consent window the grant books inside (absent in records stored before it was kept). */
+  readonly consentWindow?: ConsentWindow | null;
 }
 
 /** The governor's per-interaction state. */
@@ -33,6 +36,11 @@ export interface InteractionRecord {
   readonly grantsIssued: number;
   /** EscalationDecision.decision_id of the last decision, or null. */
   readonly lastDecisionId: string | null;
+  /**
+   * The consent window the scheduler last found no slot in (absent or null: none). An appointment in
+   * that same window is not authorised again; a new window from the buyer is.
+   */
+  readonly windowWithoutSlot?: ConsentWindow | null;
 }
 
 /** What the signer stamped on a grant: pass the decoded GrantClaims (they have these fields). */
@@ -60,6 +68,7 @@ export function newInteractionRecord(interactionId: string, campaignId: string):
     activeGrant: null,
     grantsIssued: 0,
     lastDecisionId: null,
+    windowWithoutSlot: null,
   };
 }
 
@@ -106,6 +115,7 @@ export function recordDecision(
           intentVersion: plan.intentVersion,
           issuedAtMs: grant.issuedAtMs,
           expiresAtMs: grant.expiresAtMs,
+          consentWindow: plan.consentWindow,
         },
       }),
   };
@@ -147,6 +157,18 @@ export function recordExecution(
     ...record,
     phase: transition(record.phase, event),
     activeGrant: event === 'transfer-started' ? record.activeGrant : null,
+  };
+}
+
+/**
+ * The record after the scheduler found no slot for the grant in force: back to the AI, as for
+ * `returned-to-ai`, remembering the grant's consent window so the same booking is not authorised
+ * again. Throws IllegalTransitionError when the phase allows no return to the AI.
+ */
+export function recordNoSlot(record: InteractionRecord): InteractionRecord {
+  return {
+    ...recordExecution(record, 'returned-to-ai'),
+    windowWithoutSlot: record.activeGrant?.consentWindow ?? null,
   };
 }
 

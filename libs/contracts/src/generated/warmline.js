@@ -22603,6 +22603,10 @@ export const warmline = $root.warmline = (() => {
                     case 16:
                         message.code = 16;
                         break;
+                    case "DECISION_REASON_CODE_NO_SLOT_IN_WINDOW":
+                    case 17:
+                        message.code = 17;
+                        break;
                     default:
                         if (typeof object.code === "number" && (object.code | 0) === object.code)
                             message.code = object.code;
@@ -22720,6 +22724,7 @@ export const warmline = $root.warmline = (() => {
          * @property {number} DECISION_REASON_CODE_ALREADY_AUTHORISED=14 DECISION_REASON_CODE_ALREADY_AUTHORISED value
          * @property {number} DECISION_REASON_CODE_POLICY_NOT_FOUND=15 DECISION_REASON_CODE_POLICY_NOT_FOUND value
          * @property {number} DECISION_REASON_CODE_OUTSIDE_OPERATING_HOURS=16 DECISION_REASON_CODE_OUTSIDE_OPERATING_HOURS value
+         * @property {number} DECISION_REASON_CODE_NO_SLOT_IN_WINDOW=17 DECISION_REASON_CODE_NO_SLOT_IN_WINDOW value
          */
         v1.DecisionReasonCode = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -22740,6 +22745,7 @@ export const warmline = $root.warmline = (() => {
             values[valuesById[14] = "DECISION_REASON_CODE_ALREADY_AUTHORISED"] = 14;
             values[valuesById[15] = "DECISION_REASON_CODE_POLICY_NOT_FOUND"] = 15;
             values[valuesById[16] = "DECISION_REASON_CODE_OUTSIDE_OPERATING_HOURS"] = 16;
+            values[valuesById[17] = "DECISION_REASON_CODE_NO_SLOT_IN_WINDOW"] = 17;
             return values;
         })();
 
