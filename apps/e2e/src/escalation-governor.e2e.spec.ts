@@ -531,6 +531,14 @@ describe('escalation-governor (separate process)', () => {
     expect(booking!.escalationDecision!.outcome).toBe(
       Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT,
     );
+    // The buyer keeps talking while the scheduler looks: the refusal that made this a booking does
+    // not revoke it, and no second grant is spent on the same booking.
+    await publishIntent(declined(2, { consentWindow: first.consentWindow }));
+    const meanwhile = (await decisions(iid, 2)).at(-1)!;
+    expect(meanwhile.escalationDecision!.outcome).toBe(Outcome.ESCALATION_OUTCOME_DENY);
+    expect(reasonCodes(meanwhile)).toEqual([Code.DECISION_REASON_CODE_ALREADY_AUTHORISED]);
+    expect((await decisionStream(iid, 2)).some((e) => e.grantRevoked)).toBe(false);
+
     await scheduler.publish('appointment', iid, {
       eventId: `${iid}-no-slot`,
       intentVersion: 1,
@@ -543,8 +551,7 @@ describe('escalation-governor (separate process)', () => {
       },
     });
 
-    // The governor took the report: back to qualifying, the window remembered. (Until then a new
-    // version would have re-issued the grant in force, as any new version does.)
+    // The governor took the report: back to qualifying, the window remembered.
     const record = await eventually(
       async () => {
         const stored = await store.checkpoints.get(`escalation-governor.interaction.${iid}`);
@@ -563,8 +570,8 @@ describe('escalation-governor (separate process)', () => {
     });
 
     // The conversation goes on in the same window: holding, not a second doomed booking.
-    await publishIntent(declined(2, { consentWindow: first.consentWindow }));
-    const held = (await decisions(iid, 2)).at(-1)!;
+    await publishIntent(declined(3, { consentWindow: first.consentWindow }));
+    const held = (await decisions(iid, 3)).at(-1)!;
     expect(held.escalationDecision!.outcome).toBe(Outcome.ESCALATION_OUTCOME_HOLD);
     // Why not a live transfer (the refusal), and why not the booking either.
     expect(reasonCodes(held)).toEqual([
@@ -576,7 +583,7 @@ describe('escalation-governor (separate process)', () => {
     // The buyer offers the day after: that window is booked.
     const now = Date.now();
     await publishIntent(
-      declined(3, {
+      declined(4, {
         consentWindow: {
           startAt: toTimestamp(now + 48 * HOUR_MS),
           endAt: toTimestamp(now + 50 * HOUR_MS),
@@ -585,7 +592,7 @@ describe('escalation-governor (separate process)', () => {
         },
       }),
     );
-    const rebooked = (await decisions(iid, 3)).at(-1)!;
+    const rebooked = (await decisions(iid, 4)).at(-1)!;
     expect(rebooked.escalationDecision!.outcome).toBe(
       Outcome.ESCALATION_OUTCOME_AUTHORIZE_APPOINTMENT,
     );

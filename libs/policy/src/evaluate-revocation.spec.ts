@@ -113,6 +113,31 @@ describe('evaluateRevocation', () => {
     ).toBeNull();
   });
 
+  it('keeps an appointment grant when the buyer declines to be connected, not when they take back the booking', () => {
+    const appointment = { ...grant, action: 'appointment' as const };
+    const declined = withMarker(
+      qualifiedState({ version: 4 }),
+      'escalation_permission',
+      v1.MarkerStatus.MARKER_STATUS_REVOKED,
+    );
+    // The refusal is why the buyer is booked instead: it says nothing against the booking.
+    expect(
+      evaluateRevocation(
+        input({ state: declined, record: authorised({ activeGrant: appointment }) }),
+      ),
+    ).toBeNull();
+
+    const noTime = withMarker(declined, 'timing_consent', v1.MarkerStatus.MARKER_STATUS_REVOKED);
+    expect(
+      evaluateRevocation(
+        input({ state: noTime, record: authorised({ activeGrant: appointment }) }),
+      ),
+    ).toMatchObject({
+      reason: Reason.GRANT_REVOCATION_REASON_MARKER_REVOKED,
+      detail: 'timing_consent revoked by the buyer',
+    });
+  });
+
   it('revokes when the call ends, before anything else', () => {
     const state = withObjection(
       withHealth(qualifiedState({ version: 4 }), { callEnded: true }),

@@ -7,7 +7,7 @@ import { compared } from './decision-reason.js';
 import { checkEscalationInput } from './escalation-input.js';
 import type { InteractionRecord } from './interaction-record.js';
 import type { CampaignPolicy } from './policy-schema.js';
-import { actionLabel, markerNameOf, type MarkerName } from './vocabulary.js';
+import { actionLabel, markerNameOf, type EscalationAction, type MarkerName } from './vocabulary.js';
 
 /** What evaluateRevocation looks at. */
 export interface RevocationInput {
@@ -60,7 +60,7 @@ export function evaluateRevocation(input: RevocationInput): Revocation | null {
 
   if (current) {
     const found =
-      intentChange(state) ??
+      intentChange(state, grant.action) ??
       withdrawnEvidence(state, requirementsOf(grant.action, input.policy).requiredMarkers);
     if (found) return revoke(found.reason, found.detail);
   }
@@ -101,8 +101,11 @@ function withdrawnEvidence(
   };
 }
 
+// A buyer who declines to be connected has not withdrawn the booking they agreed to instead: a
+// revoked escalation_permission revokes a live transfer, never an appointment.
 function intentChange(
   state: IIntentState,
+  action: EscalationAction,
 ): { reason: warmline.v1.GrantRevocationReason; detail: string } | null {
   if (state.callHealth?.callEnded) {
     return {
@@ -111,7 +114,11 @@ function intentChange(
     };
   }
   const revoked = (state.markers ?? []).filter(
-    (marker) => marker.status === v1.MarkerStatus.MARKER_STATUS_REVOKED,
+    (marker) =>
+      marker.status === v1.MarkerStatus.MARKER_STATUS_REVOKED &&
+      !(
+        action === 'appointment' && marker.kind === v1.MarkerKind.MARKER_KIND_ESCALATION_PERMISSION
+      ),
   );
   if (revoked.length > 0) {
     const names = revoked.map(
