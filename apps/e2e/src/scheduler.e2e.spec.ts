@@ -402,12 +402,15 @@ describe('scheduler agent (separate process)', () => {
     const iid = newId('sch-none');
     const saturday = day(1, 6);
     const window = windowOn(saturday, 10, 16); // nobody works on Saturdays
-    await decide(iid, appointmentGrant(iid, window));
+    const grant = appointmentGrant(iid, window);
+    await decide(iid, grant);
     const events = await eventsUntil(iid, has('unavailable'));
     const unavailable = all(events, 'unavailable')[0]!.appointmentEvent!.unavailable!;
     expect(unavailable.reason).toBe(
       v1.AppointmentUnavailableReason.APPOINTMENT_UNAVAILABLE_REASON_NO_SLOT_IN_WINDOW,
     );
+    // Named, so the governor knows which grant could not be used.
+    expect(unavailable.grantId).toBe(claimsOf(grant).grantId);
     expect(unavailable.nearestAlternatives!.length).toBeGreaterThan(0);
     for (const slot of unavailable.nearestAlternatives!) {
       const start = fromTimestamp(slot.startAt!);

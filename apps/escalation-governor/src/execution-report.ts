@@ -6,7 +6,7 @@ import type { ExecutionEvent } from '@warmline/policy';
 
 /** One execution report about a grant. */
 export interface ExecutionReport {
-  /** The grant executed; null for a failed booking, which names no grant (the one being booked). */
+  /** The grant executed; null for a failed booking that names no grant (the one being booked). */
   readonly grantId: string | null;
   /** The lifecycle move, or null when the report moves nothing (a retried attempt). */
   readonly event: ExecutionEvent | null;
@@ -61,7 +61,8 @@ export function executionReportOf(envelope: warmline.v1.IEnvelope): ExecutionRep
   }
   if (appointment?.unavailable) {
     return {
-      grantId: null,
+      // Reports from before AppointmentUnavailable named its grant concern the booking in force.
+      grantId: appointment.unavailable.grantId || null,
       ...ended('returned-to-ai'),
       windowUnbookable: WINDOW_UNBOOKABLE.has(appointment.unavailable.reason ?? 0),
     };

@@ -110,6 +110,26 @@ describe('executionStep', () => {
     expect(apply(started, envelope)).toBeNull();
   });
 
+  it('credits a failed booking that names its grant to that grant only', () => {
+    const started = apply(authorised, handoff(Handoff.HANDOFF_STATE_REQUESTED))!.state;
+    const unavailable = (grantId: string) => ({
+      eventId: `a-${grantId}`,
+      interactionId: INTERACTION_ID,
+      appointmentEvent: {
+        unavailable: {
+          requestId: 'r-1',
+          grantId,
+          reason: v1.AppointmentUnavailableReason.APPOINTMENT_UNAVAILABLE_REASON_NO_SLOT_IN_WINDOW,
+        },
+      },
+    });
+    expect(apply(started, unavailable('grant-old'))).toBeNull();
+    // Even before the router's FALLBACK_APPOINTMENT arrives: the report says which grant failed.
+    const back = apply(started, unavailable('grant-1'))!;
+    expect(back.state.record).toMatchObject({ phase: 'qualifying', activeGrant: null });
+    expect(back.state.record.windowWithoutSlot).toMatchObject({ startAtMs: T0 + 24 * HOUR_MS });
+  });
+
   it('does nothing for an interaction without a grant', () => {
     expect(apply(null, handoff(Handoff.HANDOFF_STATE_BRIDGED))).toBeNull();
   });

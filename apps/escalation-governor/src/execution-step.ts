@@ -69,7 +69,8 @@ function moved(
   return windowUnbookable ? recordNoSlot(started) : recordExecution(started, event);
 }
 
-// A failed booking names no grant: it concerns the grant in force only while that is being booked.
+// A report naming a grant concerns that grant only. A failed booking from before reports named
+// their grant concerns the grant in force only while that is being booked.
 function concerns(report: ExecutionReport, current: GovernedInteraction): boolean {
   const grant = current.grant;
   if (report.grantId !== null) return report.grantId === grant?.grantId;

@@ -129,6 +129,8 @@ describe('bookStep', () => {
     });
     const envelopes = publishedEnvelopes(step.effects);
     expect(envelopes.map((e) => e.eventId)).toEqual(['apt-requested-g-6', 'apt-unavailable-g-6']);
+    // It names the grant it could not use, so the governor credits the failure to that grant.
+    expect(envelopes[1]!.appointmentEvent!.unavailable!.grantId).toBe('g-6');
     const alternatives = envelopes[1]!.appointmentEvent!.unavailable!.nearestAlternatives!;
     expect(alternatives.length).toBeGreaterThan(0);
     for (const slot of alternatives) {

@@ -104,7 +104,7 @@ export function bookStep(
           { id: request.idempotencyKey, atMs: context.nowMs },
         ],
       },
-      effects: [requestedEffect, ...unavailableEffects(request.requestId, outcome, context)],
+      effects: [requestedEffect, ...unavailableEffects(request, outcome, context)],
       result: {
         kind: 'unavailable',
         reason: outcome.reason,
@@ -180,14 +180,19 @@ function bookedEffects(
   ];
 }
 
-/** AppointmentUnavailable for `requestId` and its audit record. */
+/**
+ * AppointmentUnavailable answering `request` and its audit record; it names the request's grant, so
+ * the governor knows which grant could not be used.
+ */
 export function unavailableEffects(
-  requestId: string,
+  request: { readonly requestId: string; readonly grantId: string },
   unavailable: SlotUnavailable,
   context: EventContext,
-  eventId = derivedId('apt-unavailable', requestId),
+  eventId = derivedId('apt-unavailable', request.requestId),
 ): Effect[] {
-  const event = { unavailable: appointmentUnavailableMessage(requestId, unavailable) };
+  const event = {
+    unavailable: appointmentUnavailableMessage(request.requestId, unavailable, request.grantId),
+  };
   return [
     publishAppointment(eventId, context, event),
     auditAppointment(eventId, context, event, {

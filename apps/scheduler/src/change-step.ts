@@ -154,8 +154,9 @@ function rescheduled(
   if (found.kind === 'unavailable') {
     return {
       state,
+      // A reschedule is asked by the desk, under no grant.
       effects: unavailableEffects(
-        request.requestId,
+        { requestId: request.requestId, grantId: '' },
         found,
         context,
         derivedId('apt-change-unavailable', request.requestId),

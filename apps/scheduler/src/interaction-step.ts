@@ -90,6 +90,7 @@ export function refusalStep(
     unavailable: {
       // The request answered is the message that carried the grant.
       requestId: context.causationId,
+      grantId: refusal.grantId ?? '',
       reason: v1.AppointmentUnavailableReason.APPOINTMENT_UNAVAILABLE_REASON_GRANT_INVALID,
       detail: `${refusal.code}: ${refusal.message}`,
       nearestAlternatives: [],

@@ -37,6 +37,7 @@ describe('appointment messages', () => {
     });
     expect(v1.AppointmentUnavailable.verify(message)).toBeNull();
     expect(message.requestId).toBe('req-1');
+    expect(message.grantId).toBe('');
     expect(message.reason).toBe(
       v1.AppointmentUnavailableReason.APPOINTMENT_UNAVAILABLE_REASON_NO_SLOT_IN_WINDOW,
     );

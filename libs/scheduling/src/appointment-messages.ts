@@ -25,13 +25,15 @@ export function appointmentBookedMessage(
   };
 }
 
-/** AppointmentUnavailable answering request `requestId`. */
+/** AppointmentUnavailable answering request `requestId`, made under grant `grantId` ('' for none). */
 export function appointmentUnavailableMessage(
   requestId: string,
   unavailable: SlotUnavailable,
+  grantId = '',
 ): warmline.v1.IAppointmentUnavailable {
   return {
     requestId,
+    grantId,
     reason: unavailable.reason,
     detail: unavailable.detail,
     nearestAlternatives: unavailable.alternatives.map(slotProposalMessage),

@@ -255,6 +255,7 @@ export const BODIES: Record<string, Body> = {
       nearestAlternatives: [
         { closerId: 'closer-7', startAt: at(93_600_000), endAt: at(95_400_000) },
       ],
+      grantId: 'g-002',
     },
   }),
   appointmentRescheduled: appointment({

@@ -453,6 +453,9 @@ export namespace warmline {
 
             /** AppointmentUnavailable nearestAlternatives */
             nearestAlternatives?: (warmline.v1.ISlotProposal[]|null);
+
+            /** AppointmentUnavailable grantId */
+            grantId?: (string|null);
         }
 
         /** Represents an AppointmentUnavailable. */
@@ -475,6 +478,9 @@ export namespace warmline {
 
             /** AppointmentUnavailable nearestAlternatives. */
             public nearestAlternatives: warmline.v1.ISlotProposal[];
+
+            /** AppointmentUnavailable grantId. */
+            public grantId: string;
 
             /**
              * Creates a new AppointmentUnavailable instance using the specified properties.

@@ -1624,6 +1624,7 @@ export const warmline = $root.warmline = (() => {
              * @property {warmline.v1.AppointmentUnavailableReason|null} [reason] AppointmentUnavailable reason
              * @property {string|null} [detail] AppointmentUnavailable detail
              * @property {Array.<warmline.v1.ISlotProposal>|null} [nearestAlternatives] AppointmentUnavailable nearestAlternatives
+             * @property {string|null} [grantId] AppointmentUnavailable grantId
              */
 
             /**
@@ -1675,6 +1676,14 @@ export const warmline = $root.warmline = (() => {
             AppointmentUnavailable.prototype.nearestAlternatives = $util.emptyArray;
 
             /**
+             * AppointmentUnavailable grantId.
+             * @member {string} grantId
+             * @memberof warmline.v1.AppointmentUnavailable
+             * @instance
+             */
+            AppointmentUnavailable.prototype.grantId = "";
+
+            /**
              * Creates a new AppointmentUnavailable instance using the specified properties.
              * @function create
              * @memberof warmline.v1.AppointmentUnavailable
@@ -1711,6 +1720,8 @@ export const warmline = $root.warmline = (() => {
                 if (message.nearestAlternatives != null && message.nearestAlternatives.length)
                     for (let i = 0; i < message.nearestAlternatives.length; ++i)
                         $root.warmline.v1.SlotProposal.encode(message.nearestAlternatives[i], writer.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                if (message.grantId != null && Object.hasOwnProperty.call(message, "grantId") && message.grantId !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.grantId);
                 if (message.$unknowns != null && Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1803,6 +1814,15 @@ export const warmline = $root.warmline = (() => {
                             message.nearestAlternatives.push($root.warmline.v1.SlotProposal.decode(reader, reader.size(), undefined, q + 1));
                             continue;
                         }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = reader.stringVerify()).length)
+                                message.grantId = v;
+                            else
+                                delete message.grantId;
+                            continue;
+                        }
                     }
                     reader.skipType(u, q, tag);
                     if (!reader.discardUnknown) {
@@ -1869,6 +1889,9 @@ export const warmline = $root.warmline = (() => {
                             return "nearestAlternatives." + error;
                     }
                 }
+                if (message.grantId != null && Object.hasOwnProperty.call(message, "grantId"))
+                    if (!$util.isString(message.grantId))
+                        return "grantId: string expected";
                 return null;
             };
 
@@ -1936,6 +1959,9 @@ export const warmline = $root.warmline = (() => {
                         message.nearestAlternatives[i] = $root.warmline.v1.SlotProposal.fromObject(object.nearestAlternatives[i], q + 1);
                     }
                 }
+                if (object.grantId != null)
+                    if (typeof object.grantId !== "string" || object.grantId.length)
+                        message.grantId = String(object.grantId);
                 return message;
             };
 
@@ -1962,6 +1988,7 @@ export const warmline = $root.warmline = (() => {
                     object.requestId = "";
                     object.reason = options.enums === String ? "APPOINTMENT_UNAVAILABLE_REASON_UNSPECIFIED" : 0;
                     object.detail = "";
+                    object.grantId = "";
                 }
                 if (message.requestId != null && Object.hasOwnProperty.call(message, "requestId"))
                     object.requestId = message.requestId;
@@ -1974,6 +2001,8 @@ export const warmline = $root.warmline = (() => {
                     for (let j = 0; j < message.nearestAlternatives.length; ++j)
                         object.nearestAlternatives[j] = $root.warmline.v1.SlotProposal.toObject(message.nearestAlternatives[j], options, q + 1);
                 }
+                if (message.grantId != null && Object.hasOwnProperty.call(message, "grantId"))
+                    object.grantId = message.grantId;
                 return object;
             };
 
