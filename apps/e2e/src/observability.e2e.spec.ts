@@ -165,9 +165,16 @@ describe('observability: metrics and trace ids after a warm transfer and a decli
       }),
     ).toBeGreaterThanOrEqual(1);
 
+    // The refusal is counted when the handler refuses, its dead letter once that is settled.
     const routerText = await eventually(
       () => metricsOf('router'),
-      (text) => valueOf(text, 'warmline_grants_refused_total', { code: 'GRANT_MALFORMED' }) === 1,
+      (text) =>
+        valueOf(text, 'warmline_grants_refused_total', { code: 'GRANT_MALFORMED' }) === 1 &&
+        valueOf(text, 'warmline_messages_settled_total', {
+          family: 'decision',
+          action: 'dead-letter',
+          reason: 'GRANT_REFUSED',
+        }) !== null,
       15_000,
     );
     const warmMode = { mode: 'WARM' };
@@ -200,9 +207,17 @@ describe('observability: metrics and trace ids after a warm transfer and a decli
     expect(valueOf(routerText, 'warmline_closer_capacity_seats')).toBe(4);
     expect(valueOf(routerText, 'warmline_closer_utilisation_ratio')).toBe(0.25);
 
+    // The booking the fallback leads to may land after the set-up saw the fallback.
     const schedulerText = await eventually(
       () => metricsOf('scheduler'),
-      (text) => valueOf(text, 'warmline_grants_refused_total', { code: 'GRANT_MALFORMED' }) === 1,
+      (text) =>
+        valueOf(text, 'warmline_grants_refused_total', { code: 'GRANT_MALFORMED' }) === 1 &&
+        valueOf(text, 'warmline_appointments_total', { outcome: 'booked' }) !== null &&
+        valueOf(text, 'warmline_messages_settled_total', {
+          family: 'decision',
+          action: 'dead-letter',
+          reason: 'GRANT_REFUSED',
+        }) !== null,
       15_000,
     );
     expect(valueOf(schedulerText, 'warmline_appointments_total', { outcome: 'booked' })).toBe(1);
@@ -266,14 +281,22 @@ describe('observability: metrics and trace ids after a warm transfer and a decli
       agent(app)
         .logs()
         .filter((line) => line['msg'] === msg && line['interactionId'] === iid);
-    const bridged = linesOf('router', 'transfer state', warm).find((l) => l['state'] === 'BRIDGED');
-    const requested = linesOf('router', 'transfer state', warm).find(
-      (l) => l['state'] === 'REQUESTED' && l['attempt'] === 1,
+    // The set-up waits for the events on the bus; a line is written once its step's effects are
+    // performed, and the booking the fallback leads to may still be on its way.
+    const { bridged, requested, authorised, appointment } = await eventually(
+      () => ({
+        bridged: linesOf('router', 'transfer state', warm).find((l) => l['state'] === 'BRIDGED'),
+        requested: linesOf('router', 'transfer state', warm).find(
+          (l) => l['state'] === 'REQUESTED' && l['attempt'] === 1,
+        ),
+        authorised: linesOf('escalation-governor', 'escalation decided', warm).find(
+          (l) => l['outcome'] === 'ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER',
+        ),
+        appointment: linesOf('scheduler', 'appointment booked', booked)[0],
+      }),
+      (found) => Object.values(found).every((line) => line !== undefined),
+      15_000,
     );
-    const authorised = linesOf('escalation-governor', 'escalation decided', warm).find(
-      (l) => l['outcome'] === 'ESCALATION_OUTCOME_AUTHORIZE_LIVE_TRANSFER',
-    );
-    const appointment = linesOf('scheduler', 'appointment booked', booked)[0];
     const ids = {
       trace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
       span_id: expect.stringMatching(/^[0-9a-f]{16}$/),

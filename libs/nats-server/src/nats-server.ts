@@ -175,7 +175,8 @@ class ManagedServer implements NatsServer {
       child.stdout?.on('data', onOutput);
       child.stderr?.on('data', onOutput);
       child.once('error', (err) => settle(this.failure(`could not start: ${err.message}`)));
-      child.once('exit', (code, signal) =>
+      // 'close', not 'exit': only then has everything the server printed (why it stopped) been read.
+      child.once('close', (code, signal) =>
         settle(this.failure(`exited during start-up (code ${code}, signal ${signal})`)),
       );
     });

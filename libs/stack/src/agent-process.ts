@@ -87,8 +87,9 @@ class ManagedAgent implements AgentProcess {
   ) {
     if (child.pid === undefined) throw new Error(`could not start ${app}`);
     this.pid = child.pid;
+    // 'close', not 'exit': only then has every line the agent printed (why it stopped) been read.
     this.exited = new Promise((resolve) =>
-      child.once('exit', (code) => {
+      child.once('close', (code) => {
         processes.delete(this);
         resolve(code);
       }),

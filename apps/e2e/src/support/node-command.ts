@@ -33,7 +33,8 @@ export function runNode(
     const timer =
       timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('error', reject);
-    child.once('exit', (code) => {
+    // 'close', not 'exit': only then has all it printed been read.
+    child.once('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
