@@ -16,6 +16,11 @@ export {
   type StepObserver,
   type StepOutcome,
 } from './checkpointed-step.js';
+export {
+  DURABLE_TIMER_RETRY_MS,
+  DurableTimers,
+  type DurableTimersOptions,
+} from './durable-timers.js';
 export { EffectPerformer } from './effect-performer.js';
 export { stepMetricsProvider } from './step-metrics.js';
 export { POLICY_FILES_VARIABLE, readPolicyBook, type ReadText } from './policy-files.js';
