@@ -1,5 +1,5 @@
-// Policies are shared by every evaluation of a process; freezing them makes an accidental write
-// throw in strict mode instead of silently changing the rules for every later decision.
+// Policies and scenarios are shared by every evaluation (every call) of a process; freezing them
+// makes an accidental write throw in strict mode instead of silently changing the rest of the run.
 
 /** Freezes `value` and everything reachable from it; returns it. */
 export function deepFreeze<T>(value: T): T {

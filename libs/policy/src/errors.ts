@@ -1,5 +1,6 @@
 // Every error of this library carries a stable `code`. Policy errors are start-up errors (the
 // governor refuses to run on a bad policy); the others mean the caller passed impossible input.
+import type { DocumentProblem } from './document-reader.js';
 import type { InteractionEvent, InteractionPhase } from './interaction-phase.js';
 
 /** Every code a PolicyLibError can carry. */
@@ -22,14 +23,7 @@ export function isPolicyLibError(err: unknown): err is PolicyLibError {
 }
 
 /** One thing wrong with a policy document. */
-export interface PolicyProblem {
-  /** Dotted path of the offending field, e.g. "actions.liveTransfer.readinessThreshold"; "" for the document. */
-  readonly path: string;
-  /** What is wrong, e.g. "must be ≤ 1, got 1.4". */
-  readonly message: string;
-  /** 1-based line in the source text, when known (YAML documents). */
-  readonly line?: number;
-}
+export type PolicyProblem = DocumentProblem;
 
 /** A policy document failed to parse or validate; `problems` lists every problem found. */
 export class PolicyInvalidError extends PolicyLibError {

@@ -45,6 +45,9 @@ export type {
 } from './interaction-record.js';
 export type { ControlsSnapshot } from './live-transfer-controls.js';
 export { isWithinOperatingHours } from './operating-hours.js';
+export { deepFreeze } from './deep-freeze.js';
+export { readDocument } from './document-reader.js';
+export type { DocumentFormat, DocumentKind, DocumentProblem } from './document-reader.js';
 export { parsePolicy } from './parse-policy.js';
 export type { PolicyFormat } from './parse-policy.js';
 export { PolicyBook } from './policy-book.js';

@@ -1,14 +1,12 @@
 // Reads a policy document (YAML or JSON) into a validated, frozen CampaignPolicy, or fails with
 // every problem at once so a policy author fixes the file in one pass.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { deepFreeze } from './deep-freeze.js';
-import { PolicyInvalidError, type PolicyProblem } from './errors.js';
+import { readDocument, type DocumentFormat } from './document-reader.js';
+import { PolicyInvalidError } from './errors.js';
 import { policyRuleProblems } from './policy-rules.js';
-import { problemsFromIssues } from './policy-problems.js';
 import { campaignPolicySchema, type CampaignPolicy } from './policy-schema.js';
 
 /** The formats parsePolicy reads. */
-export type PolicyFormat = 'yaml' | 'json';
+export type PolicyFormat = DocumentFormat;
 
 /**
  * Parses and validates a policy document. `source` names the document in error messages (a file
@@ -17,88 +15,10 @@ export type PolicyFormat = 'yaml' | 'json';
  * then broken cross-field rules (see the README).
  */
 export function parsePolicy(text: string, format: PolicyFormat, source: string): CampaignPolicy {
-  const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  // For JSON the YAML model still runs: it catches duplicate keys, which JSON.parse lets pass.
-  const syntax = format === 'json' ? jsonSyntaxProblems(text) : [];
-  if (syntax.length === 0) syntax.push(...yamlSyntaxProblems(document, lines));
-  if (syntax.length > 0) throw new PolicyInvalidError(source, syntax);
-
-  const content: unknown = format === 'json' ? JSON.parse(text) : document.toJS();
-  if (content === null || content === undefined) {
-    throw new PolicyInvalidError(source, [{ path: '', message: 'the policy document is empty' }]);
-  }
-  const parsed = campaignPolicySchema.safeParse(content, { reportInput: true });
-  const problems: PolicyProblem[] = parsed.success
-    ? policyRuleProblems(parsed.data)
-    : problemsFromIssues(parsed.error.issues, campaignPolicySchema);
-  if (problems.length > 0) {
-    throw new PolicyInvalidError(source, withLines(problems, document, lines));
-  }
-  return deepFreeze(parsed.data as CampaignPolicy);
-}
-
-function yamlSyntaxProblems(document: Document, lines: LineCounter): PolicyProblem[] {
-  return document.errors.map((error) => ({
-    path: '',
-    message: `YAML syntax: ${firstLine(error.message)}`,
-    line: lines.linePos(error.pos[0]).line,
-  }));
-}
-
-function jsonSyntaxProblems(text: string): PolicyProblem[] {
-  try {
-    JSON.parse(text);
-    return [];
-  } catch (error) {
-    return [{ path: '', message: `JSON syntax: ${(error as Error).message}` }];
-  }
-}
-
-// yaml appends " at line L, column C:" and a code excerpt; the line is reported separately.
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-// JSON is YAML too, so one document model gives line numbers for both formats.
-function withLines(
-  problems: PolicyProblem[],
-  document: Document,
-  lines: LineCounter,
-): PolicyProblem[] {
-  return problems.map((problem) => {
-    const line = lineOf(problem.path, document, lines);
-    return line === undefined ? problem : { ...problem, line };
+  return readDocument<CampaignPolicy>(text, format, {
+    noun: 'policy',
+    schema: campaignPolicySchema,
+    rules: policyRuleProblems,
+    invalid: (problems) => new PolicyInvalidError(source, problems),
   });
-}
-
-// The line of the value at `path`; for a missing field, the line of the nearest enclosing key.
-function lineOf(path: string, document: Document, lines: LineCounter): number | undefined {
-  let node: unknown = document.contents;
-  let enclosing = rangeLine(node, lines);
-  for (const key of pathKeys(path)) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
-      if (!pair) return enclosing;
-      enclosing = rangeLine(pair.key, lines) ?? enclosing;
-      node = pair.value;
-    } else if (isSeq(node) && typeof key === 'number' && node.items[key] !== undefined) {
-      node = node.items[key];
-      enclosing = rangeLine(node, lines) ?? enclosing;
-    } else {
-      return enclosing;
-    }
-  }
-  return rangeLine(node, lines) ?? enclosing;
-}
-
-function rangeLine(node: unknown, lines: LineCounter): number | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? lines.linePos(range[0]).line : undefined;
-}
-
-function pathKeys(path: string): (string | number)[] {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map(([, key, index]) =>
-    index === undefined ? key : Number(index),
-  );
 }

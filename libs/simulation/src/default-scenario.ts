@@ -1,6 +1,6 @@
 // The shipped default scenario. scenarios/default.scenario.yaml is its commented twin; a spec parses
 // that file and asserts it equals this object, so the two cannot drift apart.
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '@warmline/policy';
 import type { Scenario } from './scenario-schema.js';
 
 /** The scenario the simulator runs when none is given. */

@@ -1,6 +1,7 @@
 // Every error of this library carries a stable `code`. A bad scenario is a start-up error (the
 // simulator refuses to run and prints every problem); the others mean the caller passed impossible
 // input, which is a bug in the wiring rather than in the scenario.
+import type { DocumentProblem } from '@warmline/policy';
 
 /** Every code a SimulationError can carry. */
 export type SimulationErrorCode = 'SCENARIO_INVALID' | 'SIMULATION_INPUT_INVALID';
@@ -16,14 +17,7 @@ export function isSimulationError(err: unknown): err is SimulationError {
 }
 
 /** One thing wrong with a scenario document. */
-export interface ScenarioProblem {
-  /** Dotted path of the offending field, e.g. "faults.duplicateRate"; "" for the document. */
-  readonly path: string;
-  /** What is wrong, e.g. "must be ≤ 1, got 1.4". */
-  readonly message: string;
-  /** 1-based line in the source text, when known. */
-  readonly line?: number;
-}
+export type ScenarioProblem = DocumentProblem;
 
 /** A scenario document failed to parse or validate; `problems` lists every problem found. */
 export class ScenarioInvalidError extends SimulationError {

@@ -1,6 +1,6 @@
 // How each persona behaves in time: how long they tolerate waiting, how fast they answer, how often
 // they pause. The README's "Buyer model" section documents this table and the formulas using it.
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '@warmline/policy';
 import type { Persona } from './vocabulary.js';
 
 /** The timing traits of a persona. */

@@ -1,7 +1,7 @@
 // What each mode changes in the campaign policy. The simulator writes one policy file per mode from
 // a base policy (usually @warmline/policy's DEFAULT_POLICY) so one running governor can hold all
 // of them: each gets its own policy id and campaign id, and the calls of a mode carry that campaign.
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '@warmline/policy';
 import type { PolicyOverride, Scenario } from './scenario-schema.js';
 import type { SimulationMode } from './vocabulary.js';
 

@@ -1,14 +1,22 @@
-// Turns zod issues into PolicyProblems a policy author can act on: the dotted path, what the field
-// must be and the value that was found ("must be ≤ 1, got 1.4"), and for a typo the key it resembles.
+// Turns zod issues into DocumentProblems the author of a policy or scenario file can act on: the
+// dotted path, what the field must be and the value that was found ("must be ≤ 1, got 1.4"), and
+// for a typo the key it resembles.
 import { z } from 'zod';
-import type { PolicyProblem } from './errors.js';
+import type { DocumentProblem } from './document-reader.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
 type PathKey = PropertyKey;
 
-/** Problems for the issues of a failed `schema.safeParse(document, { reportInput: true })`. */
-export function problemsFromIssues(issues: readonly Issue[], schema: z.ZodType): PolicyProblem[] {
-  return issues.flatMap((issue) => problemsFrom(issue, schema));
+/**
+ * Problems for the issues of a failed `schema.safeParse(document, { reportInput: true })`; `noun`
+ * names the document ("policy") when it is not a mapping at all.
+ */
+export function problemsFromIssues(
+  issues: readonly Issue[],
+  schema: z.ZodType,
+  noun: string,
+): DocumentProblem[] {
+  return issues.flatMap((issue) => problemsFrom(issue, schema, noun));
 }
 
 /** "actions.liveTransfer.fallbackRules[2].then" for ["actions", "liveTransfer", "fallbackRules", 2, "then"]. */
@@ -20,7 +28,7 @@ export function pathText(path: readonly PathKey[]): string {
     .join('');
 }
 
-function problemsFrom(issue: Issue, schema: z.ZodType): PolicyProblem[] {
+function problemsFrom(issue: Issue, schema: z.ZodType, noun: string): DocumentProblem[] {
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(schema, issue.path);
     return issue.keys.map((key) => ({
@@ -28,14 +36,14 @@ function problemsFrom(issue: Issue, schema: z.ZodType): PolicyProblem[] {
       message: `unknown key${suggestion(key, known)}`,
     }));
   }
-  return [{ path: pathText(issue.path), message: messageFor(issue) }];
+  return [{ path: pathText(issue.path), message: messageFor(issue, noun) }];
 }
 
-function messageFor(issue: Issue): string {
+function messageFor(issue: Issue, noun: string): string {
   const got = `got ${shown(issue.input)}`;
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.path.length === 0) return `the policy must be a mapping of fields, ${got}`;
+      if (issue.path.length === 0) return `the ${noun} must be a mapping of fields, ${got}`;
       if (issue.input === undefined) return 'is required';
       return `must be ${article(issue.expected)}, ${got}`;
     case 'too_big':
@@ -58,7 +66,12 @@ function messageFor(issue: Issue): string {
 }
 
 function article(expected: string): string {
-  const name = expected === 'int' ? 'integer' : expected === 'object' ? 'mapping' : expected;
+  const name =
+    expected === 'int'
+      ? 'integer'
+      : expected === 'object' || expected === 'record'
+        ? 'mapping'
+        : expected;
   return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
