@@ -21,6 +21,29 @@ export const BODY_CASES: readonly BodyCase[] = [
   'appointmentChangeRequest',
 ];
 
+/** The `PerceptionEvent.event` oneof cases, in field-number order. */
+export const PERCEPTION_CASES = [
+  'callStarted',
+  'callAnswered',
+  'answeringMachineResult',
+  'transcriptSegment',
+  'interruption',
+  'silence',
+  'callTimeout',
+  'hangUp',
+  'tokenLimitReached',
+  'promptDrift',
+  'structuredAssertion',
+] as const satisfies readonly (keyof warmline.v1.IPerceptionEvent)[];
+
+/** Name of one `PerceptionEvent.event` case, e.g. "transcriptSegment". */
+export type PerceptionCase = (typeof PERCEPTION_CASES)[number];
+
+/** Every case set on a perception event (a valid event has exactly one). */
+export function perceptionCasesOf(event: warmline.v1.IPerceptionEvent): PerceptionCase[] {
+  return PERCEPTION_CASES.filter((name) => event[name] != null);
+}
+
 /** Body cases whose envelopes are not keyed by an interaction (interaction_id may be empty). */
 export const BODIES_WITHOUT_INTERACTION: readonly BodyCase[] = ['closerPresence', 'deadLetter'];
 

@@ -11,8 +11,10 @@ export {
   BODIES_WITHOUT_INTERACTION,
   envelopeBodyCase,
   envelopeBodyCases,
+  PERCEPTION_CASES,
+  perceptionCasesOf,
 } from './body.js';
-export type { BodyCase } from './body.js';
+export type { BodyCase, PerceptionCase } from './body.js';
 export { decodeEnvelope, encodeEnvelope, validateEnvelope } from './codec.js';
 export {
   ContractDecodeError,

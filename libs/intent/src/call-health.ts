@@ -1,9 +1,8 @@
 // CallHealth from the faults perception attached to signals, so a decision on an intent version
 // needs nothing but that version: answering machine, AMD doubt, recent faults, end of call.
-import { v1 } from '@warmline/contracts';
+import { v1, type PerceptionCase } from '@warmline/contracts';
 import { fromVoicemail } from './evidence-gate.js';
 import { keepNewest, type QualificationStep } from './qualification-step.js';
-import type { PerceptionCase } from './signal-event.js';
 
 const { AmdResult, SignalFault, Speaker } = v1;
 

@@ -1,7 +1,7 @@
 // The qualification reducer: (state, context, signal) -> (state, context, change). Pure and
 // deterministic: every timestamp comes from the signal's own time, so replaying the same ordered
 // signals gives byte-identical states. A signal id seen before is ignored (at-least-once delivery).
-import type { IIntentState } from '@warmline/contracts';
+import type { IIntentState, PerceptionCase } from '@warmline/contracts';
 import { applyAssertion } from './assertion-evidence.js';
 import { observeCadence, round4 } from './cadence.js';
 import {
@@ -25,7 +25,7 @@ import {
 import { DEFAULT_QUALIFICATION_RULES, type QualificationRules } from './qualification-rules.js';
 import { keepNewest, type QualificationStep, type Writable } from './qualification-step.js';
 import { decayFactor, readinessComponents, readinessScore } from './readiness.js';
-import { checkedCase, type PerceptionCase, type SignalEvent } from './signal-event.js';
+import { checkedCase, type SignalEvent } from './signal-event.js';
 import { applyTranscript } from './transcript-turn.js';
 
 /** What qualify returns. */

@@ -4,7 +4,9 @@
 import {
   fromOptionalTimestamp,
   isValidId,
+  perceptionCasesOf,
   v1,
+  type PerceptionCase,
   type IEnvelope,
   type ISignal,
   type warmline,
@@ -19,34 +21,6 @@ export interface SignalEvent {
   readonly occurredAtMs: number;
   readonly signal: ISignal;
 }
-
-/** The perception event cases, as named in the generated code. */
-export type PerceptionCase =
-  | 'callStarted'
-  | 'callAnswered'
-  | 'answeringMachineResult'
-  | 'transcriptSegment'
-  | 'interruption'
-  | 'silence'
-  | 'callTimeout'
-  | 'hangUp'
-  | 'tokenLimitReached'
-  | 'promptDrift'
-  | 'structuredAssertion';
-
-const CASES: readonly PerceptionCase[] = [
-  'callStarted',
-  'callAnswered',
-  'answeringMachineResult',
-  'transcriptSegment',
-  'interruption',
-  'silence',
-  'callTimeout',
-  'hangUp',
-  'tokenLimitReached',
-  'promptDrift',
-  'structuredAssertion',
-];
 
 /** The SignalEvent of an envelope whose body is a Signal; throws SignalInvalidError otherwise. */
 export function signalEventFromEnvelope(envelope: IEnvelope): SignalEvent {
@@ -82,7 +56,7 @@ export function checkedCase(event: SignalEvent): PerceptionCase {
     );
   }
   const perception = signal.perception ?? {};
-  const set = CASES.filter((name) => perception[name] != null);
+  const set = perceptionCasesOf(perception);
   if (set.length !== 1) {
     throw new SignalInvalidError(
       'signal.perception',

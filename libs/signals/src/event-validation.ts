@@ -1,11 +1,14 @@
-import { envelopeBodyCases, fromTimestamp, v1, type warmline } from '@warmline/contracts';
-import { validateCallStarted } from './call-started.js';
 import {
   PERCEPTION_CASES,
+  envelopeBodyCases,
+  fromTimestamp,
   perceptionCasesOf,
-  wireName,
+  v1,
   type PerceptionCase,
-} from './event-cases.js';
+  type warmline,
+} from '@warmline/contracts';
+import { validateCallStarted } from './call-started.js';
+import { wireName } from './event-cases.js';
 import {
   validateAnsweringMachineResult,
   validateCallAnswered,

@@ -1,4 +1,4 @@
-import { v1, type warmline } from '@warmline/contracts';
+import { perceptionCasesOf, v1, type PerceptionCase, type warmline } from '@warmline/contracts';
 import { assessAnsweringMachineResult } from './answering-machine.js';
 import type { PerceptionArrival } from './arrival.js';
 import { arrivalLagMs, type CaseAssessor } from './assessment.js';
@@ -11,7 +11,6 @@ import {
   assessSilence,
   assessTokenLimitReached,
 } from './call-events.js';
-import { perceptionCasesOf, type PerceptionCase } from './event-cases.js';
 import { assessInterruption } from './interruption.js';
 import type { PerceptionContext } from './perception-context.js';
 import type { OrderedEvent } from './sequencer.js';
