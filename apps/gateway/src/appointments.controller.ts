@@ -1,12 +1,6 @@
 // Moving or cancelling a booked appointment (desk, CRM).
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AcceptedEvent } from './accepted-event.js';
 import {
   CancelSchema,
@@ -17,7 +11,7 @@ import {
 import { sourceOf, type GatewayRequest } from './gateway-request.js';
 import { AppointmentIdParam, InteractionIdParam } from './path-params.js';
 import { RequestAppointmentChange } from './request-appointment-change.js';
-import { AcceptedEventSchema, ErrorBodySchema } from './response-schemas.js';
+import { PublishedResponses } from './published-docs.js';
 import { RequiresScope } from './route-access.js';
 
 @ApiTags('desk')
@@ -33,15 +27,7 @@ export class AppointmentsController {
     description:
       'Published as an AppointmentChangeRequest on `schedule`; the scheduler answers on `appointment`.',
   })
-  @ApiAcceptedResponse({ description: 'Stored', standardSchema: AcceptedEventSchema })
-  @ApiBadRequestResponse({
-    description: 'A field is invalid; `field` names it',
-    standardSchema: ErrorBodySchema,
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'The bus did not acknowledge; retry',
-    standardSchema: ErrorBodySchema,
-  })
+  @PublishedResponses('A field is invalid; `field` names it')
   reschedule(
     @Param('interactionId', { schema: InteractionIdParam }) interactionId: string,
     @Param('appointmentId', { schema: AppointmentIdParam }) appointmentId: string,
@@ -63,15 +49,7 @@ export class AppointmentsController {
     summary: 'Cancel an appointment',
     description: 'Published as an AppointmentChangeRequest on `schedule`.',
   })
-  @ApiAcceptedResponse({ description: 'Stored', standardSchema: AcceptedEventSchema })
-  @ApiBadRequestResponse({
-    description: 'A field is invalid; `field` names it',
-    standardSchema: ErrorBodySchema,
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'The bus did not acknowledge; retry',
-    standardSchema: ErrorBodySchema,
-  })
+  @PublishedResponses('A field is invalid; `field` names it')
   cancel(
     @Param('interactionId', { schema: InteractionIdParam }) interactionId: string,
     @Param('appointmentId', { schema: AppointmentIdParam }) appointmentId: string,

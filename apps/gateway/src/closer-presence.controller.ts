@@ -1,18 +1,12 @@
 // Closer presence from a desk or softphone.
 import { Body, Controller, HttpCode, Param, Put, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AcceptedEvent } from './accepted-event.js';
 import { CloserPresenceSchema, type CloserPresenceJson } from './closer-presence.js';
 import { sourceOf, type GatewayRequest } from './gateway-request.js';
 import { CloserIdParam } from './path-params.js';
 import { ReportCloserPresence } from './report-closer-presence.js';
-import { AcceptedEventSchema, ErrorBodySchema } from './response-schemas.js';
+import { PublishedResponses } from './published-docs.js';
 import { RequiresScope } from './route-access.js';
 
 @ApiTags('desk')
@@ -28,15 +22,7 @@ export class CloserPresenceController {
     description:
       "Validated with the roster's rules and published on wl.closer.<closerId>; the latest report per closer is what routing sees. A resent identical report is a duplicate.",
   })
-  @ApiAcceptedResponse({ description: 'Stored', standardSchema: AcceptedEventSchema })
-  @ApiBadRequestResponse({
-    description: 'A field breaks a rule; `field` names it',
-    standardSchema: ErrorBodySchema,
-  })
-  @ApiServiceUnavailableResponse({
-    description: 'The bus did not acknowledge; retry',
-    standardSchema: ErrorBodySchema,
-  })
+  @PublishedResponses('A field breaks a rule; `field` names it')
   async report(
     @Param('closerId', { schema: CloserIdParam }) closerId: string,
     @Body({ schema: CloserPresenceSchema }) json: CloserPresenceJson,
